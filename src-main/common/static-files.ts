@@ -1,0 +1,80 @@
+/**
+ * What both hosts (the Electron custom protocol and the local HTTP host) need to serve files
+ * safely: resolve a URL path inside one folder and nowhere else, content types, and the CSP.
+ * Pure Node; knows nothing of Electron or HTTP servers.
+ */
+import { extname, resolve, sep } from 'node:path';
+
+/** Strict Content-Security-Policy for the renderer: everything from our own origin, nothing else. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Svelte sets inline style attributes for transitions; no inline scripts are allowed.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "frame-src 'none'",
+  "worker-src 'self' blob:",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.dzi': 'application/xml',
+};
+
+/** Content type for a file name, or a safe binary default. */
+export function contentTypeFor(path: string): string {
+  return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps a URL path (already stripped of origin, query and hash) to a file inside `root`.
+ * Returns null for anything that could leave the folder: `..` segments, encoded slashes or
+ * backslashes, NUL bytes, drive letters, or a decoding error. `/` maps to `index.html`.
+ */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || /^[a-z]:/i.test(decoded.replace(/^\/+/, ''))) return null;
+  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.some((s) => s === '..')) return null;
+  const relative = segments.length === 0 ? 'index.html' : segments.join('/');
+  const base = resolve(root);
+  const full = resolve(base, relative);
+  if (full !== base && !full.startsWith(base + sep)) return null;
+  return full;
+}
+
+/** Media URLs are content-addressed: `/media/<sha256>.<ext>` and nothing else. */
+const MEDIA_NAME = /^\/media\/([0-9a-f]{64})\.(jpg|png|webp)$/;
+
+/** Maps `/media/<sha256>.<ext>` to its file in the media store, or null if the name is not one. */
+export function resolveMediaPath(mediaDir: string, urlPath: string): string | null {
+  const match = MEDIA_NAME.exec(urlPath);
+  if (!match) return null;
+  const [, hash, ext] = match as unknown as [string, string, string];
+  return resolve(mediaDir, hash.slice(0, 2), `${hash}.${ext}`);
+}

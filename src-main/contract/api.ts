@@ -1,0 +1,56 @@
+/**
+ * The one API contract between the renderer and the main process: every verb the renderer may
+ * call, with the zod schema its arguments must pass and the type of its result. The core
+ * implements it once (core/api.ts); the Electron IPC and HTTP bindings are generic over it.
+ * Adding a verb means touching this file and the implementation, nothing else.
+ */
+import { z } from 'zod';
+import type {
+  ArtifactView, ExhibitView, HealthView, QrMatrix, SearchHit, SectionView, TopicView,
+} from './types';
+import type { ApiMethod } from './methods';
+import type { API_METHODS } from './methods';
+
+/** Ids in packages are short slugs: letters, digits, dash and underscore. */
+export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a short id of letters, digits, - or _');
+
+const noArgs = z.object({}).strict();
+
+export const argSchemas = {
+  getExhibit: noArgs,
+  getSection: z.object({ id: slug }).strict(),
+  getTopic: z.object({ id: slug }).strict(),
+  getArtifact: z.object({ id: slug }).strict(),
+  search: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
+  getQr: z.object({ text: z.string().min(1).max(400) }).strict(),
+  getHealth: noArgs,
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/** Result type of each verb. */
+export interface ApiResults {
+  getExhibit: ExhibitView;
+  getSection: SectionView;
+  getTopic: TopicView;
+  getArtifact: ArtifactView;
+  search: SearchHit[];
+  getQr: QrMatrix;
+  getHealth: HealthView;
+}
+
+export type ApiArgs = { [M in ApiMethod]: z.input<(typeof argSchemas)[M]> };
+
+/** The API as the renderer sees it: one async function per verb. */
+export type Api = { [M in ApiMethod]: (args: ApiArgs[M]) => Promise<ApiResults[M]> };
+
+/** The API as the core implements it (may answer synchronously). */
+export type ApiImplementation = {
+  [M in ApiMethod]: (args: z.output<(typeof argSchemas)[M]>) => ApiResults[M] | Promise<ApiResults[M]>;
+};
+
+export { API_METHODS, isApiMethod, type ApiMethod } from './methods';
+export { ApiError, type ApiErrorCode, type ApiFailure } from './errors';
+
+// Compile-time check that the method list and the schema table name the same verbs.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _methodsMatch: Same<keyof typeof argSchemas, (typeof API_METHODS)[number]> = true;
+void _methodsMatch;

@@ -1,0 +1,57 @@
+/**
+ * Image checks and screen renditions. Every image is decoded once at import, never at a
+ * visitor's tap: its real format and size come from the pixels, not from the file name.
+ */
+import sharp from 'sharp';
+
+/** Pixel count above which an image is refused before it is decoded (a decompression bomb). */
+export const MAX_PIXELS = 200_000_000;
+
+export type ImageFormat = 'jpg' | 'png' | 'webp';
+
+export interface ImageInfo {
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
+const FORMATS: Record<string, ImageFormat> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
+
+/** Reads an image's header; throws a plain-words Error if it is not an image this kiosk can show. */
+export async function inspectImage(path: string): Promise<ImageInfo> {
+  let meta;
+  try {
+    meta = await sharp(path, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch {
+    throw new Error('an image file (JPEG, PNG or WebP), but this file is not one');
+  }
+  const format = meta.format ? FORMATS[meta.format] : undefined;
+  if (!format) throw new Error(`a JPEG, PNG or WebP image, but this is ${meta.format ?? 'an unknown format'}`);
+  const { width = 0, height = 0 } = meta;
+  if (width * height > MAX_PIXELS) throw new Error(`an image of at most ${MAX_PIXELS / 1e6} megapixels, but it has ${Math.round((width * height) / 1e6)}`);
+  return { format, width, height };
+}
+
+export interface Rendition {
+  name: 'display' | 'thumb';
+  maxSide: number;
+  quality: number;
+}
+
+/** Screen-sized and card-sized WebP renditions, so a tap never waits on a full-size decode. */
+export const RENDITIONS: readonly Rendition[] = [
+  { name: 'display', maxSide: 2048, quality: 82 },
+  { name: 'thumb', maxSide: 480, quality: 74 },
+];
+
+/**
+ * Writes one rendition of `input` to `output` (WebP). This decodes every pixel, so it is also
+ * the check that an image whose header looked fine is not truncated or corrupt.
+ */
+export async function writeRendition(input: string, output: string, rendition: Rendition): Promise<void> {
+  await sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+    .rotate()
+    .resize({ width: rendition.maxSide, height: rendition.maxSide, fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: rendition.quality, effort: 3 })
+    .toFile(output);
+}

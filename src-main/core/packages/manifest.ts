@@ -1,0 +1,96 @@
+/**
+ * Content package format, version 1 (docs/content-package.md): `manifest.json` plus media files.
+ * Content is plain text, never markup: anything that looks like an HTML tag is refused, so no
+ * package can smuggle markup into the kiosk even if a later screen rendered it carelessly.
+ */
+import { z } from 'zod';
+
+export const PACKAGE_FORMAT = 'vitrine-package';
+export const PACKAGE_SCHEMA_VERSION = 1;
+export const MANIFEST_FILE = 'manifest.json';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+  message: 'an id of 1-64 letters, digits, "-" or "_", starting with a letter or digit',
+});
+
+const MARKUP = /<\s*[A-Za-z!/?]/;
+const plainText = (max: number) =>
+  z
+    .string({ message: 'text' })
+    .min(1, { message: 'text that is not empty' })
+    .max(max, { message: `text of at most ${max} characters` })
+    .refine((s) => !MARKUP.test(s), { message: 'plain text without HTML tags such as <b> or <script>' });
+
+const mediaFile = z
+  .string()
+  .regex(/^media\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.(jpe?g|png|webp)$/i, {
+    message: 'a file name under media/ ending in .jpg, .jpeg, .png or .webp (no sub-folders, spaces or "..")',
+  });
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'a SHA-256 checksum of 64 lowercase hex digits' });
+
+export const mediaSchema = z.strictObject({
+  file: mediaFile,
+  sha256,
+  bytes: z.number().int().positive({ message: 'the file size in bytes, a positive whole number' }),
+  alt: plainText(500),
+  standIn: z.boolean().default(false),
+});
+
+export const artifactSchema = z.strictObject({
+  id,
+  title: plainText(300),
+  caption: plainText(4000).nullable().default(null),
+  permanentUrl: z
+    .url({ protocol: /^https?$/, message: 'an http(s) address such as https://www.loc.gov/…' })
+    .max(400)
+    .nullable()
+    .default(null),
+  translation: z.array(plainText(20000)).min(1).nullable().default(null),
+  translationNote: plainText(500).nullable().default(null),
+  date: plainText(100).nullable().default(null),
+  media: z.array(mediaSchema).min(1, { message: 'at least one image' }).max(200),
+});
+
+export const blockSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paragraph'), text: plainText(20000) }),
+  z.strictObject({ type: z.literal('artifact'), ref: id }),
+]);
+
+export const topicSchema = z.strictObject({
+  id,
+  era: plainText(120).nullable().default(null),
+  title: plainText(300),
+  body: z.array(blockSchema).min(1, { message: 'at least one paragraph or artifact' }),
+});
+
+export const sectionSchema = z.strictObject({
+  id,
+  title: plainText(300),
+  introduction: z.array(plainText(20000)).default([]),
+  topics: z.array(topicSchema).default([]),
+});
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(PACKAGE_FORMAT, { message: `"${PACKAGE_FORMAT}"` }),
+  schemaVersion: z.literal(PACKAGE_SCHEMA_VERSION, {
+    message: `schema version ${PACKAGE_SCHEMA_VERSION} (this kiosk reads version ${PACKAGE_SCHEMA_VERSION} packages)`,
+  }),
+  package: z.strictObject({
+    id,
+    version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, { message: 'a version such as 1.2.0' }),
+    title: plainText(300),
+  }),
+  exhibit: z.strictObject({
+    title: plainText(300),
+    subtitle: plainText(300).nullable().default(null),
+    credit: plainText(1000).nullable().default(null),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as "en" or "ru"' }),
+    sections: z.array(sectionSchema).min(1, { message: 'at least one section' }),
+  }),
+  artifacts: z.array(artifactSchema).max(100_000),
+});
+
+export type Manifest = z.output<typeof manifestSchema>;
+export type ManifestMedia = z.output<typeof mediaSchema>;
+export type ManifestArtifact = z.output<typeof artifactSchema>;

@@ -1,0 +1,105 @@
+/**
+ * Staging: every media file of a package is copied aside, checked (size, checksum, real image,
+ * pixel limit) and given its screen renditions, before anything of the live exhibit is touched.
+ * A refused package leaves only its own staging folder behind, which the importer removes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { inspectImage, RENDITIONS, writeRendition, type ImageFormat } from '../media/images';
+import { hashFile } from '../media/store';
+import { PackageError } from './errors';
+import { MANIFEST_FILE, type Manifest, type ManifestMedia } from './manifest';
+import type { PackageSource } from './source';
+
+export interface StagedFile {
+  path: string;
+  sha256: string;
+  ext: ImageFormat | 'webp';
+}
+
+export interface StagedMedia {
+  original: StagedFile & { bytes: number; width: number; height: number };
+  display: StagedFile;
+  thumb: StagedFile;
+}
+
+/** Staged media keyed by the manifest's file name. */
+export type StagedSet = Map<string, StagedMedia>;
+
+/** Copies and checks every media file of `manifest` into `stagingDir`, two at a time. */
+export async function stageMedia(source: PackageSource, manifest: Manifest, stagingDir: string, onProgress?: (done: number, total: number) => void): Promise<StagedSet> {
+  await mkdir(stagingDir, { recursive: true });
+  const jobs: { media: ManifestMedia; field: string }[] = [];
+  manifest.artifacts.forEach((artifact, a) =>
+    artifact.media.forEach((media, m) => jobs.push({ media, field: `artifacts[${a}].media[${m}]` })),
+  );
+  const staged: StagedSet = new Map();
+  let next = 0;
+  let failed = false;
+  // libvips already uses threads per image; two images at once keeps both cores busy on small images.
+  const worker = async () => {
+    while (next < jobs.length && !failed) {
+      const job = jobs[next++]!;
+      try {
+        staged.set(job.media.file, await stageOne(source, job.media, job.field, stagingDir));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      onProgress?.(staged.size, jobs.length);
+    }
+  };
+  // Wait for both workers to stop before reporting, so nobody writes into a folder being removed.
+  const results = await Promise.allSettled([worker(), worker()]);
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  return staged;
+}
+
+async function stageOne(source: PackageSource, media: ManifestMedia, field: string, dir: string): Promise<StagedMedia> {
+  if (!source.names().includes(media.file)) {
+    throw new PackageError(MANIFEST_FILE, `${field}.file`, `the name of a file in the package, but "${media.file}" is not there`);
+  }
+  const temp = join(dir, randomBytes(8).toString('hex'));
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      // Stop reading as soon as the file is longer than declared: never trust declared sizes.
+      if (bytes > media.bytes) return done(new PackageError(media.file, null, `${media.bytes} bytes as the manifest says (${field}.bytes), but it is larger`));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(await source.open(media.file), counter, createWriteStream(temp));
+  if (bytes !== media.bytes) throw new PackageError(media.file, null, `${media.bytes} bytes as the manifest says (${field}.bytes), but it has ${bytes}`);
+  const sha256 = hash.digest('hex');
+  if (sha256 !== media.sha256) throw new PackageError(media.file, null, `the checksum given in ${field}.sha256, but its content differs (damaged or replaced file)`);
+
+  let info;
+  try {
+    info = await inspectImage(temp);
+  } catch (error) {
+    throw new PackageError(media.file, null, (error as Error).message);
+  }
+  const renditions: Partial<Record<'display' | 'thumb', StagedFile>> = {};
+  for (const rendition of RENDITIONS) {
+    const out = `${temp}.${rendition.name}.webp`;
+    try {
+      await writeRendition(temp, out, rendition);
+    } catch (error) {
+      throw new PackageError(media.file, null, `an image that decodes completely, but it is damaged (${(error as Error).message})`);
+    }
+    renditions[rendition.name] = { path: out, sha256: await hashFile(out), ext: 'webp' };
+  }
+  return {
+    original: { path: temp, sha256, ext: info.format, bytes, width: info.width, height: info.height },
+    display: renditions.display!,
+    thumb: renditions.thumb!,
+  };
+}

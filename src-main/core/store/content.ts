@@ -1,0 +1,112 @@
+/**
+ * Read queries for the live exhibit. Every query is scoped to one package version, so a
+ * visitor's screen always comes from one consistent exhibit even while another is imported.
+ */
+import type { ArtifactSummary, ImageView, TopicBlock } from '../../contract/types';
+import { mediaUrl } from '../media/store';
+import type { Db } from './connection';
+
+export interface MediaRow {
+  artifact_id: number;
+  page: number;
+  sha256: string;
+  ext: string;
+  width: number;
+  height: number;
+  display_sha256: string;
+  thumb_sha256: string;
+  alt: string;
+  stand_in: number;
+}
+
+export function toImageView(row: MediaRow): ImageView {
+  return {
+    page: row.page,
+    src: mediaUrl(row.sha256, row.ext),
+    display: mediaUrl(row.display_sha256, 'webp'),
+    thumb: mediaUrl(row.thumb_sha256, 'webp'),
+    width: row.width,
+    height: row.height,
+    alt: row.alt,
+    standIn: row.stand_in === 1,
+  };
+}
+
+/** Prepared read statements over one database connection. */
+export function contentQueries(db: Db) {
+  const stmt = <R>(sql: string) => db.prepare<unknown[], R>(sql);
+  return {
+    exhibit: stmt<{ id: number; title: string; subtitle: string | null; credit: string | null; language: string; package_id: string; version: string; imported_at: string }>(
+      `SELECT e.id, e.title, e.subtitle, e.credit, e.language, v.package_id, v.version, v.imported_at
+       FROM exhibits e JOIN package_versions v ON v.id = e.version_id WHERE e.version_id = ?`,
+    ),
+    sections: stmt<{ id: number; slug: string; title: string; topics: number; artifacts: number; paragraphs: number }>(
+      `SELECT s.id, s.slug, s.title,
+         (SELECT count(*) FROM topics t WHERE t.section_id = s.id) AS topics,
+         (SELECT count(*) FROM topic_blocks b JOIN topics t ON t.id = b.topic_id WHERE t.section_id = s.id AND b.kind = 'artifact') AS artifacts,
+         (SELECT count(*) FROM section_paragraphs p WHERE p.section_id = s.id) AS paragraphs
+       FROM sections s WHERE s.exhibit_id = ? ORDER BY s.position`,
+    ),
+    sectionBySlug: stmt<{ id: number; slug: string; title: string }>(
+      'SELECT s.id, s.slug, s.title FROM sections s JOIN exhibits e ON e.id = s.exhibit_id WHERE e.version_id = ? AND s.slug = ?',
+    ),
+    sectionParagraphs: stmt<{ text: string }>('SELECT text FROM section_paragraphs WHERE section_id = ? ORDER BY position'),
+    sectionTopics: stmt<{ slug: string; title: string; era: string | null; artifacts: number }>(
+      `SELECT t.slug, t.title, t.era,
+         (SELECT count(*) FROM topic_blocks b WHERE b.topic_id = t.id AND b.kind = 'artifact') AS artifacts
+       FROM topics t WHERE t.section_id = ? ORDER BY t.position`,
+    ),
+    /** Topics of a version in exhibit order (section, then topic position). */
+    topicOrder: stmt<{ id: number; slug: string }>(
+      `SELECT t.id, t.slug FROM topics t JOIN sections s ON s.id = t.section_id
+       WHERE t.version_id = ? ORDER BY s.position, t.position`,
+    ),
+    topicBySlug: stmt<{ id: number; slug: string; title: string; era: string | null; section_slug: string; section_title: string }>(
+      `SELECT t.id, t.slug, t.title, t.era, s.slug AS section_slug, s.title AS section_title
+       FROM topics t JOIN sections s ON s.id = t.section_id WHERE t.version_id = ? AND t.slug = ?`,
+    ),
+    topicBlocks: stmt<{ kind: 'paragraph' | 'artifact'; text: string | null; artifact_id: number | null; slug: string | null; title: string | null }>(
+      `SELECT b.kind, b.text, b.artifact_id, a.slug, a.title FROM topic_blocks b
+       LEFT JOIN artifacts a ON a.id = b.artifact_id WHERE b.topic_id = ? ORDER BY b.position`,
+    ),
+    /** Artifacts in the order a visitor meets them: where first placed in the exhibit, then unplaced ones. */
+    artifactOrder: stmt<{ id: number; slug: string; title: string }>(
+      `SELECT a.id, a.slug, a.title FROM artifacts a
+       LEFT JOIN (SELECT b.artifact_id, min(s.position * 1000000 + t.position * 10000 + b.position) AS at
+                  FROM topic_blocks b JOIN topics t ON t.id = b.topic_id JOIN sections s ON s.id = t.section_id
+                  WHERE t.version_id = ? AND b.kind = 'artifact' GROUP BY b.artifact_id) p ON p.artifact_id = a.id
+       WHERE a.version_id = ? ORDER BY p.at IS NULL, p.at, a.position`,
+    ),
+    artifactBySlug: stmt<{ id: number; slug: string; title: string; caption: string | null; permanent_url: string | null; translation: string | null; translation_note: string | null; date_text: string | null }>(
+      'SELECT id, slug, title, caption, permanent_url, translation, translation_note, date_text FROM artifacts WHERE version_id = ? AND slug = ?',
+    ),
+    artifactPlacement: stmt<{ slug: string; title: string; era: string | null }>(
+      `SELECT t.slug, t.title, t.era FROM topic_blocks b JOIN topics t ON t.id = b.topic_id JOIN sections s ON s.id = t.section_id
+       WHERE b.artifact_id = ? ORDER BY s.position, t.position, b.position LIMIT 1`,
+    ),
+    /** The first artifact placed in a section, for its cover image. */
+    sectionCover: stmt<MediaRow>(
+      `SELECT m.* FROM topic_blocks b JOIN topics t ON t.id = b.topic_id JOIN media m ON m.artifact_id = b.artifact_id AND m.page = 1
+       WHERE t.section_id = ? AND b.kind = 'artifact' ORDER BY t.position, b.position LIMIT 1`,
+    ),
+    media: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? ORDER BY page'),
+    firstMedia: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? AND page = 1'),
+  };
+}
+
+export type ContentQueries = ReturnType<typeof contentQueries>;
+
+/** A card for an artifact: its title and first image. */
+export function artifactSummary(q: ContentQueries, row: { id: number; slug: string; title: string }): ArtifactSummary {
+  const media = q.firstMedia.get(row.id);
+  return { id: row.slug, title: row.title, thumb: media ? toImageView(media) : null };
+}
+
+/** The body of a topic, paragraphs and artifact cards in the order the package gives. */
+export function topicBlocks(q: ContentQueries, topicId: number): TopicBlock[] {
+  return q.topicBlocks.all(topicId).map((b) =>
+    b.kind === 'paragraph'
+      ? { type: 'paragraph', text: b.text ?? '' }
+      : { type: 'artifact', artifact: artifactSummary(q, { id: b.artifact_id!, slug: b.slug!, title: b.title! }) },
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The host-independent kiosk core, opened once per process by a host (Electron or browser).
+ * Opening it migrates the store and, on first start, imports the built-in exhibit package.
+ */
+import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import type { ApiImplementation } from '../contract/api';
+import { createLogger, type Logger } from './log';
+import { openStore, type Store } from './store/connection';
+import { createApi } from './api';
+import { importPackage } from './packages/importer';
+
+export interface VitrineOptions {
+  /** Folder for the store and media; created if missing. */
+  dataDir: string;
+  /** Folder of the built-in exhibit package, imported when the store has no live package. */
+  builtinPackage: string;
+  log?: Logger;
+}
+
+export interface VitrineCore {
+  api: ApiImplementation;
+  store: Store;
+  /** Folder of content-addressed media files (`/media/<sha256>.<ext>` resolves inside it). */
+  mediaDir: string;
+  log: Logger;
+  close(): void;
+}
+
+/** Opens (and if needed initialises) the kiosk's data folder. */
+export async function openVitrine(options: VitrineOptions): Promise<VitrineCore> {
+  const log = options.log ?? createLogger();
+  mkdirSync(options.dataDir, { recursive: true });
+  const mediaDir = join(options.dataDir, 'media');
+  // An import cut short (power loss) leaves only its staging folder: clear it for the next one.
+  rmSync(join(options.dataDir, 'staging'), { recursive: true, force: true });
+  const store = openStore(join(options.dataDir, 'vitrine.sqlite'));
+  try {
+    if (store.liveVersionId() === null) {
+      log.info('core', 'No live exhibit yet: importing the built-in package', { from: options.builtinPackage });
+      const result = await importPackage(store, options.builtinPackage, { mediaDir, log, source: 'built-in' });
+      log.info('core', 'Built-in exhibit imported', result);
+    }
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const api = createApi(store, { startedAt: Date.now() });
+  return { api, store, mediaDir, log, close: () => store.close() };
+}

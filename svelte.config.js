@@ -1,0 +1,4 @@
+// Svelte compiler options shared by vite, vitest and svelte-check.
+export default {
+  compilerOptions: { runes: true },
+};

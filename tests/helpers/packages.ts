@@ -1,0 +1,101 @@
+/**
+ * Builds real content packages for tests: real image files (made with sharp), a manifest with
+ * real sizes and checksums, as a folder or a zip archive. Nothing is mocked.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import sharp from 'sharp';
+import { pack } from '../../src-main/core/packages/pack';
+
+export const BUILTIN_SOURCE = join(import.meta.dirname, '../../assets/exhibit/exhibit.json');
+
+/** A fresh temporary folder, removed by `cleanup()`. */
+export function tempDir(prefix = 'vitrine-test-'): { path: string; cleanup: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A small real image, different per `seed`, in the format the extension names. */
+export async function makeImage(path: string, seed: number, width = 96, height = 128): Promise<void> {
+  const hue = (seed * 47) % 255;
+  const img = sharp({ create: { width, height, channels: 3, background: { r: hue, g: 255 - hue, b: (seed * 13) % 255 } } });
+  if (path.endsWith('.png')) await img.png().toFile(path);
+  else if (path.endsWith('.webp')) await img.webp().toFile(path);
+  else await img.jpeg().toFile(path);
+}
+
+type Json = Record<string, any>;
+
+/** A small valid curator source: two sections, three topics, four artifacts (one with two pages). */
+export function smallSource(): Json {
+  const media = (id: string, n = 1) => Array.from({ length: n }, (_, i) => ({ file: `media/${id}-${i + 1}.jpg`, alt: `Image of ${id}, page ${i + 1}`, standIn: false }));
+  return {
+    format: 'vitrine-package',
+    schemaVersion: 1,
+    package: { id: 'test-exhibit', version: '1.0.0', title: 'Test exhibit' },
+    exhibit: {
+      title: 'A Test Exhibit',
+      subtitle: null,
+      credit: 'Made for tests',
+      language: 'en',
+      sections: [
+        {
+          id: 'first', title: 'First Section', introduction: ['The détente of 1972 opened the first section.'],
+          topics: [
+            { id: 'alpha', era: 'Early Years', title: 'Alpha', body: [{ type: 'paragraph', text: 'Famine relief began in 1921.' }, { type: 'artifact', ref: 'a1' }] },
+            { id: 'beta', era: 'Early Years', title: 'Beta', body: [{ type: 'paragraph', text: 'One.' }, { type: 'artifact', ref: 'a2' }, { type: 'paragraph', text: 'Two.' }, { type: 'artifact', ref: 'a3' }] },
+            { id: 'gamma', era: null, title: 'Gamma', body: [{ type: 'paragraph', text: 'A topic without an era.' }] },
+          ],
+        },
+        { id: 'empty', title: 'Empty Section', introduction: [], topics: [] },
+      ],
+    },
+    artifacts: [
+      { id: 'a1', title: 'Letter on grain', caption: null, permanentUrl: 'https://example.org/a1', translation: ['Translated grain letter.'], translationNote: null, date: '1921', media: media('a1') },
+      { id: 'a2', title: 'Two-page testimony', caption: 'A caption.', permanentUrl: null, translation: null, translationNote: null, date: null, media: media('a2', 2) },
+      { id: 'a3', title: 'Telegram', caption: null, permanentUrl: 'https://example.org/a3', translation: null, translationNote: 'Not included.', date: null, media: media('a3') },
+      { id: 'a4', title: 'Unplaced object', caption: null, permanentUrl: null, translation: null, translationNote: null, date: null, media: media('a4') },
+    ],
+  };
+}
+
+/** Writes a curator source folder (exhibit.json + real images) for `source`. */
+export async function writeSource(dir: string, source: Json): Promise<string> {
+  mkdirSync(join(dir, 'media'), { recursive: true });
+  let seed = 1;
+  for (const artifact of source.artifacts ?? []) for (const m of artifact.media ?? []) await makeImage(join(dir, m.file), seed++);
+  writeFileSync(join(dir, 'exhibit.json'), JSON.stringify(source, null, 2));
+  return dir;
+}
+
+/** Packs `source` into a package folder (or archive when `out` ends in .zip) and returns its path. */
+export async function makePackage(root: string, source: Json = smallSource(), out = 'package'): Promise<string> {
+  const src = await writeSource(join(root, `src-${Math.random().toString(36).slice(2)}`), source);
+  const target = join(root, out);
+  await pack(src, target);
+  return target;
+}
+
+/** Reads a package folder's manifest, lets `edit` change it, and writes it back. */
+export function editManifest(dir: string, edit: (m: Json) => void): void {
+  const path = join(dir, 'manifest.json');
+  const m = JSON.parse(readFileSync(path, 'utf8'));
+  edit(m);
+  writeFileSync(path, JSON.stringify(m, null, 2));
+}
+
+/** Fingerprint of a data folder: every file's relative path and SHA-256 (WAL files excluded). */
+export function folderFingerprint(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (!/-(wal|shm)$/.test(name)) out.push(`${relative(dir, full)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
