@@ -12,7 +12,7 @@ import { PackageError } from '../core/packages/errors';
 import { importPackage, withCheckedPackage } from '../core/packages/importer';
 import { pack } from '../core/packages/pack';
 import { openStore } from '../core/store/connection';
-import { defaultDataDir } from '../core/paths';
+import { currentEnvironment, defaultDataDir } from '../core/paths';
 
 const HELP = `Vitrine staff tools
 
@@ -73,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'import') {
-    const dataDir = takeOption(args, '--data') ?? defaultDataDir();
+    const dataDir = takeOption(args, '--data') ?? defaultDataDir(currentEnvironment());
     const [path] = args;
     if (!path) throw new UsageError('import needs a package');
     const store = openStore(join(dataDir, 'vitrine.sqlite'));

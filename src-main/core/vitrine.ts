@@ -38,8 +38,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
   try {
     if (store.liveVersionId() === null) {
       log.info('core', 'No live exhibit yet: importing the built-in package', { from: options.builtinPackage });
-      const result = await importPackage(store, options.builtinPackage, { mediaDir, log, source: 'built-in' });
-      log.info('core', 'Built-in exhibit imported', result);
+      await importPackage(store, options.builtinPackage, { mediaDir, log, source: 'built-in' });
     }
   } catch (error) {
     store.close();

@@ -21,6 +21,6 @@ describe('buildMatchQuery', () => {
 
   it('keeps letters of any script and limits the number of terms', () => {
     expect(buildMatchQuery('Сталин Потсдам')).toBe('"сталин"* "потсдам"*');
-    expect(buildMatchQuery('a b c d e f g h i j k').split(' ')).toHaveLength(8);
+    expect(buildMatchQuery('a b c d e f g h i j k')?.split(' ')).toHaveLength(8);
   });
 });

@@ -1,0 +1,97 @@
+/**
+ * GET and HEAD of files: the built renderer and the content-addressed media store. Paths are
+ * mapped only through resolveInside / resolveMediaPath, so a crafted URL can never name a file
+ * outside those two folders. Files are streamed, never read whole: a full-resolution scan can be
+ * tens of megabytes and a kiosk has little memory to spare.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { contentTypeFor, resolveInside, resolveMediaPath } from '../common/static-files';
+import type { Logger } from '../core/log';
+import { sendText } from './respond';
+
+/** Hashed build output and content-addressed media never change under the same name. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Entry points (index.html) and unhashed files must be revalidated so an update shows at once. */
+export const REVALIDATE = 'no-cache';
+
+/** Serves a file from the built renderer; `/` is index.html, `/assets/*` is cached forever. */
+export async function serveRenderer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rendererDir: string,
+  urlPath: string,
+  log: Logger,
+): Promise<void> {
+  const file = resolveInside(rendererDir, urlPath);
+  if (file === null) return sendText(req, res, 404, 'Not found.');
+  const cache = urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
+  await serveFile(req, res, file, cache, log);
+}
+
+/** Serves `/media/<sha256>.<ext>` from the media store; any other name under /media is 404. */
+export async function serveMedia(
+  req: IncomingMessage,
+  res: ServerResponse,
+  mediaDir: string,
+  urlPath: string,
+  log: Logger,
+): Promise<void> {
+  const file = resolveMediaPath(mediaDir, urlPath);
+  if (file === null) return sendText(req, res, 404, 'Not found.');
+  await serveFile(req, res, file, IMMUTABLE, log);
+}
+
+/** Streams one regular file with its type, length and caching; 404 if it is missing or a folder. */
+async function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  cacheControl: string,
+  log: Logger,
+): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return sendText(req, res, 404, 'Not found.');
+  }
+  // Stat the handle, not the path: the file we describe is the file we send.
+  let size: number;
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      await handle.close();
+      return sendText(req, res, 404, 'Not found.');
+    }
+    size = stats.size;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    log.warn('http', 'Could not read a file to serve', { file, error: String(error) });
+    return sendText(req, res, 500, 'The file could not be read.');
+  }
+  res.writeHead(200, {
+    'Content-Type': contentTypeFor(file),
+    'Content-Length': size,
+    'Cache-Control': cacheControl,
+  });
+  if (req.method === 'HEAD' || size === 0) {
+    await handle.close();
+    res.end();
+    return;
+  }
+  try {
+    // autoClose: the stream closes the handle when it ends, errors or is destroyed.
+    await pipeline(handle.createReadStream({ autoClose: true }), res);
+  } catch (error) {
+    // A visitor tapping away mid-download aborts the response; that is normal, not an error.
+    if (!isAbort(error)) log.warn('http', 'A file transfer failed', { file, error: String(error) });
+    res.destroy();
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE';
+}

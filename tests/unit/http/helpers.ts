@@ -1,0 +1,129 @@
+/**
+ * Shared pieces of the browser-host tests: a fake implementation of the contract, a temporary
+ * renderer and media store made of real files, and a raw HTTP client that can send the Host,
+ * Origin and paths that fetch() would rewrite or refuse.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiError, type ApiImplementation } from '../../../src-main/contract/api';
+
+/** A contract implementation with just enough behaviour to exercise every envelope code. */
+export function fakeApi(): ApiImplementation {
+  return {
+    getExhibit: () => ({
+      title: 'Test exhibit',
+      subtitle: null,
+      credit: null,
+      language: 'en',
+      sections: [],
+      highlights: [],
+      package: { id: 'test', version: '1', importedAt: '2024-01-01T00:00:00Z' },
+    }),
+    getSection: ({ id }) => {
+      throw new ApiError('not-found', `There is no section "${id}".`);
+    },
+    getTopic: ({ id }) => {
+      throw new ApiError('not-found', `There is no topic "${id}".`);
+    },
+    getArtifact: async ({ id }) => ({
+      id,
+      title: `Artifact ${id}`,
+      caption: null,
+      permanentUrl: null,
+      translation: null,
+      translationNote: null,
+      date: null,
+      images: [],
+      topic: null,
+      previousId: null,
+      nextId: null,
+    }),
+    search: ({ query }) => {
+      if (query === 'down') throw new ApiError('unavailable', 'Search is being rebuilt.');
+      return [{ kind: 'artifact', id: 'a1', title: 'Found', snippet: query }];
+    },
+    getQr: () => {
+      throw new Error('boom: an unexpected bug');
+    },
+    getHealth: () => ({ ok: true, version: '0.1.0', liveVersion: '1', uptimeSeconds: 1 }),
+  };
+}
+
+export const SECRET = 'SECRET-OUTSIDE-THE-RENDERER';
+
+export interface Fixture {
+  root: string;
+  rendererDir: string;
+  mediaDir: string;
+  /** A real media file: its bytes and the content-addressed URL that serves it. */
+  media: { bytes: Buffer; url: string };
+  bigAsset: { bytes: Buffer; url: string };
+  cleanup(): void;
+}
+
+/** Builds root/{renderer,media} plus files next to them that must never be served. */
+export function makeFixture(): Fixture {
+  const root = mkdtempSync(join(tmpdir(), 'vitrine-http-'));
+  const rendererDir = join(root, 'renderer');
+  const mediaDir = join(root, 'media');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Vitrine</title><script type="module" src="./assets/index-abc123.js"></script>');
+  writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log("hi");');
+  writeFileSync(join(rendererDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // A few megabytes, so a transfer is still running when a client hangs up.
+  const big = Buffer.alloc(8 * 1024 * 1024, 7);
+  writeFileSync(join(rendererDir, 'assets', 'big-def456.bin'), big);
+  writeFileSync(join(root, 'secret.txt'), SECRET);
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: SECRET }));
+
+  const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  mkdirSync(join(mediaDir, hash.slice(0, 2)), { recursive: true });
+  writeFileSync(join(mediaDir, hash.slice(0, 2), `${hash}.jpg`), bytes);
+
+  return {
+    root,
+    rendererDir,
+    mediaDir,
+    media: { bytes, url: `/media/${hash}.jpg` },
+    bigAsset: { bytes: big, url: '/assets/big-def456.bin' },
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+}
+
+export interface RawRequest {
+  method?: string;
+  path: string;
+  /** Defaults to `127.0.0.1:<port>`; set explicitly to test foreign Host headers. */
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** Sends one request exactly as given (path and Host untouched) and reads the whole answer. */
+export function raw(port: number, req: RawRequest): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { Host: `127.0.0.1:${port}`, ...req.headers };
+    if (req.body !== undefined) headers['Content-Length'] = Buffer.byteLength(req.body);
+    const outgoing = request({ host: '127.0.0.1', port, method: req.method ?? 'GET', path: req.path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(req.body);
+  });
+}
