@@ -41,6 +41,7 @@ export default defineConfig({
     plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       // Fonts and icons are bundled as files, never inlined from or fetched at a CDN.
       assetsInlineLimit: 0,
       rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },

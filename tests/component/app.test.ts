@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../../src-renderer/App.svelte';
+import { createFakeApi } from './fixtures';
+
+function currentScreen(): string | null {
+  return document.querySelector('main[data-screen]')?.getAttribute('data-screen') ?? null;
+}
+
+async function arriveAt(kind: string, title: string): Promise<void> {
+  await waitFor(() => expect(currentScreen()).toBe(kind));
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(title);
+}
+
+describe('App: a visitor’s walk through the exhibit', () => {
+  it('starts on attract without Back/Home; the first touch lands on the attract layer only', async () => {
+    render(App, { api: createFakeApi() });
+    await arriveAt('attract', 'Revelations from the Russian Archives');
+    expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Home' })).toBeNull();
+    const begin = screen.getByRole('button', { name: 'Touch to begin' });
+    await fireEvent.pointerDown(begin, { pointerId: 1 });
+    expect(currentScreen()).toBe('attract');
+    await fireEvent.click(begin);
+    await arriveAt('home', 'Revelations from the Russian Archives');
+  });
+
+  it('goes home → section → topic → object, then Back to the essay and Home in one tap', async () => {
+    const api = createFakeApi();
+    render(App, { api });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Touch to begin' }));
+    await arriveAt('home', 'Revelations from the Russian Archives');
+    expect((screen.getByRole('button', { name: 'Back' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await fireEvent.click(screen.getByRole('button', { name: /^The Soviet Union and the United States/ }));
+    await arriveAt('section', 'The Soviet Union and the United States');
+    await fireEvent.click(screen.getByRole('button', { name: /^Postwar Estrangement/ }));
+    await arriveAt('topic', 'Postwar Estrangement');
+    await fireEvent.click(screen.getByRole('button', { name: 'Open Telegram to President Truman' }));
+    await arriveAt('artifact', 'Telegram to President Truman');
+    expect(api.calls.at(-1)).toEqual({ method: 'getQr', args: { text: 'https://www.loc.gov/exhibits/archives/sovi.html#obj7' } });
+    expect(await screen.findByRole('img', { name: 'QR code for https://www.loc.gov/exhibits/archives/sovi.html#obj7' })).toBeTruthy();
+
+    // Next/previous browse in place: Back still returns to the essay the visitor came from.
+    await fireEvent.click(screen.getByRole('button', { name: 'Next object' }));
+    await arriveAt('artifact', 'Exposing Imperialist Policies');
+    await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await arriveAt('topic', 'Postwar Estrangement');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Home' }));
+    await arriveAt('home', 'Revelations from the Russian Archives');
+  });
+
+  it('shows a calm error panel when a screen cannot load, and one tap leads home', async () => {
+    render(App, { api: createFakeApi({ failing: ['getSection'] }) });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Touch to begin' }));
+    await arriveAt('home', 'Revelations from the Russian Archives');
+    await fireEvent.click(screen.getByRole('button', { name: /^The Soviet Union and the United States/ }));
+    const panel = await screen.findByRole('button', { name: 'Something went wrong — tap to go home' });
+    expect(document.body.textContent).not.toContain('getSection failed');
+    await fireEvent.click(panel);
+    await arriveAt('home', 'Revelations from the Russian Archives');
+  });
+
+  it('still invites visitors in when the exhibit cannot be read', async () => {
+    render(App, { api: createFakeApi({ failing: ['getExhibit'] }) });
+    await waitFor(() => expect(currentScreen()).toBe('attract'));
+    expect(screen.getByRole('button', { name: 'Touch to begin' })).toBeTruthy();
+  });
+});

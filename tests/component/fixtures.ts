@@ -1,0 +1,173 @@
+/**
+ * A fake, in-memory `Api` built from the real built-in exhibit (assets/exhibit/exhibit.json), so
+ * component tests see the same titles, eras, block orders and verbatim paragraphs a visitor
+ * sees on the kiosk, without a database. QR codes are real (the same library the core uses).
+ */
+import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
+import source from '../../assets/exhibit/exhibit.json';
+import type { Api } from '../../src-main/contract/api';
+import type {
+  ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TopicBlock, TopicView,
+} from '../../src-main/contract/types';
+
+type SourceArtifact = (typeof source.artifacts)[number];
+type SourceTopic = (typeof source.exhibit.sections)[number]['topics'][number];
+
+/** The package source itself, for asserting verbatim text. */
+export const exhibitSource = source;
+
+/** Content-addressed media URL, shaped like the core's `/media/<sha256>.<ext>`. */
+function mediaUrl(file: string, variant: string): string {
+  return `/media/${createHash('sha256').update(`${variant}:${file}`).digest('hex')}.jpg`;
+}
+
+function imageView(media: SourceArtifact['media'][number], index: number): ImageView {
+  return {
+    page: index + 1,
+    src: mediaUrl(media.file, 'src'),
+    display: mediaUrl(media.file, 'display'),
+    thumb: mediaUrl(media.file, 'thumb'),
+    width: 1536,
+    height: 2048,
+    alt: media.alt,
+    standIn: media.standIn,
+  };
+}
+
+const artifactsById = new Map(source.artifacts.map((a) => [a.id, a]));
+const topics: { topic: SourceTopic; sectionId: string; sectionTitle: string }[] = source.exhibit.sections.flatMap((s) =>
+  s.topics.map((topic) => ({ topic, sectionId: s.id, sectionTitle: s.title })),
+);
+/** Artifact ids in exhibit order: the order the essays place them. */
+const artifactOrder = [...new Set(topics.flatMap(({ topic }) => refs(topic)))];
+
+function refs(topic: SourceTopic): string[] {
+  return topic.body.flatMap((block) => ('ref' in block && block.ref ? [block.ref] : []));
+}
+
+function summary(id: string): ArtifactSummary {
+  const a = artifactsById.get(id);
+  if (!a) throw new Error(`fixture: no artifact ${id}`);
+  return { id: a.id, title: a.title, thumb: a.media[0] ? imageView(a.media[0], 0) : null };
+}
+
+function neighbours(list: string[], id: string): { previousId: string | null; nextId: string | null } {
+  const i = list.indexOf(id);
+  return { previousId: list[i - 1] ?? null, nextId: list[i + 1] ?? null };
+}
+
+/** The exhibit as getExhibit answers it. */
+export function exhibitView(): ExhibitView {
+  const e = source.exhibit;
+  return {
+    title: e.title,
+    subtitle: e.subtitle,
+    credit: e.credit,
+    language: e.language,
+    sections: e.sections.map((s) => {
+      const ids = s.topics.flatMap(refs);
+      const first = ids[0] ? artifactsById.get(ids[0]) : undefined;
+      return {
+        id: s.id,
+        title: s.title,
+        hasContent: s.topics.length + s.introduction.length > 0,
+        topicCount: s.topics.length,
+        artifactCount: ids.length,
+        cover: first?.media[0] ? imageView(first.media[0], 0) : null,
+      };
+    }),
+    highlights: artifactOrder.map(summary),
+    package: { id: source.package.id, version: source.package.version, importedAt: '2025-01-01T00:00:00.000Z' },
+  };
+}
+
+/** A section as getSection answers it: consecutive topics of one era grouped, as the core does. */
+export function sectionView(id: string): SectionView {
+  const s = source.exhibit.sections.find((x) => x.id === id);
+  if (!s) throw new Error(`fixture: no section ${id}`);
+  const eras: EraGroup[] = [];
+  for (const t of s.topics) {
+    const last = eras.at(-1);
+    const entry = { id: t.id, title: t.title, era: t.era, artifactCount: refs(t).length };
+    if (last && last.era !== null && last.era === t.era) last.topics.push(entry);
+    else eras.push({ era: t.era, topics: [entry] });
+  }
+  return { id: s.id, title: s.title, introduction: [...s.introduction], eras };
+}
+
+/** A topic as getTopic answers it, blocks in the package's order. */
+export function topicView(id: string): TopicView {
+  const found = topics.find(({ topic }) => topic.id === id);
+  if (!found) throw new Error(`fixture: no topic ${id}`);
+  const { topic, sectionId, sectionTitle } = found;
+  const blocks: TopicBlock[] = topic.body.map((b) =>
+    'ref' in b && b.ref ? { type: 'artifact', artifact: summary(b.ref) } : { type: 'paragraph', text: 'text' in b ? String(b.text) : '' },
+  );
+  return {
+    id: topic.id,
+    title: topic.title,
+    era: topic.era,
+    section: { id: sectionId, title: sectionTitle },
+    blocks,
+    ...neighbours(topics.map(({ topic: t }) => t.id), topic.id),
+  };
+}
+
+/** An artifact as getArtifact answers it; pass translation paragraphs to fake a translated one. */
+export function artifactView(id: string, translation: string[] | null = null): ArtifactView {
+  const a = artifactsById.get(id);
+  if (!a) throw new Error(`fixture: no artifact ${id}`);
+  const placement = topics.find(({ topic }) => refs(topic).includes(id))?.topic;
+  return {
+    id: a.id,
+    title: a.title,
+    caption: a.caption,
+    permanentUrl: a.permanentUrl,
+    translation: translation ?? a.translation,
+    translationNote: translation ? null : a.translationNote,
+    date: a.date,
+    images: a.media.map(imageView),
+    topic: placement ? { id: placement.id, title: placement.title, era: placement.era } : null,
+    ...neighbours(artifactOrder, id),
+  };
+}
+
+/** A real QR matrix for a text, as the core's getQr returns it. */
+export function qrMatrix(text: string) {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return { text, size: qr.modules.size, cells: Array.from(qr.modules.data, (bit) => (bit ? '1' : '0')).join('') };
+}
+
+export interface FakeApiOptions {
+  /** Translation paragraphs to give artifacts (the built-in exhibit has none). */
+  translations?: Record<string, string[]>;
+  /** Verbs that reject, as a broken store would. */
+  failing?: (keyof Api)[];
+}
+
+export type FakeApi = Api & { calls: { method: keyof Api; args: unknown }[] };
+
+/** An in-memory Api over the built-in exhibit, recording every call. */
+export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
+  const calls: FakeApi['calls'] = [];
+  const answer = <T>(method: keyof Api, args: unknown, produce: () => T): Promise<T> => {
+    calls.push({ method, args });
+    if (options.failing?.includes(method)) return Promise.reject(new Error(`${method} failed (fake)`));
+    try {
+      return Promise.resolve(produce());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  return {
+    calls,
+    getExhibit: (args) => answer('getExhibit', args, exhibitView),
+    getSection: (args) => answer('getSection', args, () => sectionView(args.id)),
+    getTopic: (args) => answer('getTopic', args, () => topicView(args.id)),
+    getArtifact: (args) => answer('getArtifact', args, () => artifactView(args.id, options.translations?.[args.id] ?? null)),
+    search: (args) => answer('search', args, () => []),
+    getQr: (args) => answer('getQr', args, () => qrMatrix(args.text)),
+    getHealth: (args) => answer('getHealth', args, () => ({ ok: true, version: '0.1.0', liveVersion: '1.0.0', uptimeSeconds: 1 })),
+  };
+}
