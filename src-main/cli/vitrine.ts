@@ -3,6 +3,7 @@
  *   vitrine pack <source-folder> --out <package.zip|folder>
  *   vitrine validate <package.zip|folder>
  *   vitrine import <package.zip|folder> [--data DIR]
+ *   vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR]
  * Exit codes: 0 done, 1 the package was refused (the message says why), 2 wrong usage.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { PackageError } from '../core/packages/errors';
 import { importPackage, withCheckedPackage } from '../core/packages/importer';
 import { pack } from '../core/packages/pack';
 import { openStore } from '../core/store/connection';
+import { SETTINGS, type SettingKey } from '../core/settings/schema';
+import { createSettingsStore, parseSettingInput, SettingError } from '../core/settings/store';
 import { currentEnvironment, defaultDataDir } from '../core/paths';
 
 const HELP = `Vitrine staff tools
@@ -23,9 +26,12 @@ Usage:
       Check a package completely without importing it.
   vitrine import <package.zip|folder> [--data DIR]
       Import a package into a kiosk's data folder and make it live.
+  vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR]
+      Show or change the kiosk's settings (idle times, attract, cursor, opening hours).
+      VALUE is JSON where it parses (90, true, null, {"open":…}), else text.
   vitrine --help
 
-Exit codes: 0 done, 1 package refused, 2 wrong usage.`;
+Exit codes: 0 done, 1 package or setting refused, 2 wrong usage.`;
 
 class UsageError extends Error {}
 
@@ -85,6 +91,28 @@ async function run(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === 'settings') {
+    const dataDir = takeOption(args, '--data') ?? defaultDataDir(currentEnvironment());
+    const [action = 'list', key, value] = args;
+    const store = openStore(join(dataDir, 'vitrine.sqlite'));
+    try {
+      const settings = createSettingsStore(store.db);
+      if (action === 'set') {
+        if (!key || value === undefined) throw new UsageError('settings set needs a KEY and a VALUE');
+        settings.set(key, parseSettingInput(value));
+        console.log(`${key} = ${JSON.stringify(settings.all()[key as SettingKey])}`);
+      } else if (action === 'reset') {
+        if (!key) throw new UsageError('settings reset needs a KEY');
+        settings.reset(key);
+        console.log(`${key} is back to its default: ${JSON.stringify(settings.all()[key as SettingKey])}`);
+      } else if (action === 'list') {
+        for (const [k, v] of Object.entries(settings.all())) console.log(`${k} = ${JSON.stringify(v)}\n    ${SETTINGS[k as SettingKey].about}`);
+      } else throw new UsageError(`Unknown settings action "${action}"`);
+    } finally {
+      store.close();
+    }
+    return 0;
+  }
   throw new UsageError(`Unknown command "${command}"`);
 }
 
@@ -94,6 +122,10 @@ run(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       console.error(`${error.message}. See vitrine --help.`);
       process.exit(2);
+    }
+    if (error instanceof SettingError) {
+      console.error(`Refused: ${error.message}`);
+      process.exit(1);
     }
     if (error instanceof PackageError) {
       console.error(`Refused: ${error.message}`);

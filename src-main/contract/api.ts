@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type {
-  ArtifactView, ExhibitView, HealthView, QrMatrix, SearchHit, SectionView, TopicView,
+  ArtifactView, ExhibitView, HealthView, KioskConfig, QrMatrix, SearchHit, SectionView, TopicView,
 } from './types';
 import type { ApiMethod } from './methods';
 import type { API_METHODS } from './methods';
@@ -24,6 +24,7 @@ export const argSchemas = {
   search: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
   getQr: z.object({ text: z.string().min(1).max(400) }).strict(),
   getHealth: noArgs,
+  getKioskConfig: noArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Result type of each verb. */
@@ -35,6 +36,7 @@ export interface ApiResults {
   search: SearchHit[];
   getQr: QrMatrix;
   getHealth: HealthView;
+  getKioskConfig: KioskConfig;
 }
 
 export type ApiArgs = { [M in ApiMethod]: z.input<(typeof argSchemas)[M]> };

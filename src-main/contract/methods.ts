@@ -10,6 +10,7 @@ export const API_METHODS = [
   'search',
   'getQr',
   'getHealth',
+  'getKioskConfig',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -98,9 +98,27 @@ export interface ExhibitView {
   credit: string | null;
   language: string;
   sections: SectionSummary[];
-  /** Artifacts for the attract loop, in exhibit order. */
+  /** Every artifact, in the order a visitor meets them. */
   highlights: ArtifactSummary[];
+  /** What the attract loop shows (the package's choice, or every artifact with an image). */
+  attract: AttractView;
   package: { id: string; version: string; importedAt: string };
+}
+
+export interface AttractView {
+  /** Headline; the exhibit title unless the package gives another. */
+  title: string;
+  /** The package's invitation to touch, or null for the kiosk's own words. */
+  invitation: string | null;
+  artifacts: ArtifactSummary[];
+}
+
+/** What the renderer needs of the kiosk's settings. */
+export interface KioskConfig {
+  idleTimeoutSeconds: number;
+  idleCountdownSeconds: number;
+  attractSlideSeconds: number;
+  showCursor: boolean;
 }
 
 export interface SearchHit {

@@ -4,13 +4,15 @@
  */
 import QRCode from 'qrcode';
 import { ApiError, type ApiImplementation } from '../contract/api';
-import type { EraGroup, SectionSummary, TopicSummary } from '../contract/types';
+import type { AttractView, EraGroup, SectionSummary, TopicSummary } from '../contract/types';
+import type { SettingsStore } from './settings/store';
 import type { Store } from './store/connection';
 import { artifactSummary, contentQueries, toImageView, topicBlocks } from './store/content';
 import { createSearch } from './store/search';
 
 export interface ApiContext {
   startedAt: number;
+  settings: SettingsStore;
   appVersion?: string;
 }
 
@@ -39,13 +41,15 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
         const cover = q.sectionCover.get(s.id);
         return { id: s.slug, title: s.title, hasContent: s.topics + s.paragraphs > 0, topicCount: s.topics, artifactCount: s.artifacts, cover: cover ? toImageView(cover) : null };
       });
+      const highlights = order.map((a) => artifactSummary(q, a));
       return {
         title: exhibit.title,
         subtitle: exhibit.subtitle,
         credit: exhibit.credit,
         language: exhibit.language,
         sections,
-        highlights: order.map((a) => artifactSummary(q, a)),
+        highlights,
+        attract: attractOf(exhibit.title, exhibit.attract, highlights),
         package: { id: exhibit.package_id, version: exhibit.version, importedAt: exhibit.imported_at },
       };
     },
@@ -106,10 +110,27 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
       return { text, size: qr.modules.size, cells: Array.from(qr.modules.data, (bit) => (bit ? '1' : '0')).join('') };
     },
 
+    getKioskConfig() {
+      const { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor } = context.settings.all();
+      return { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor };
+    },
+
     getHealth() {
       const versionId = store.liveVersionId();
       const version = versionId === null ? null : (q.exhibit.get(versionId)?.version ?? null);
       return { ok: versionId !== null, version: context.appVersion ?? '0.0.0', liveVersion: version, uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000) };
     },
+  };
+}
+
+/** The attract loop: the package's chosen artifacts and words, or every artifact with an image. */
+function attractOf(exhibitTitle: string, stored: string | null, highlights: AttractView['artifacts']): AttractView {
+  const chosen = stored ? (JSON.parse(stored) as { title: string | null; invitation: string | null; artifacts: string[] | null }) : null;
+  const byId = new Map(highlights.map((h) => [h.id, h]));
+  const artifacts = chosen?.artifacts ? chosen.artifacts.flatMap((id) => byId.get(id) ?? []) : highlights;
+  return {
+    title: chosen?.title ?? exhibitTitle,
+    invitation: chosen?.invitation ?? null,
+    artifacts: artifacts.filter((a) => a.thumb !== null),
   };
 }

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log';
 import { openStore, type Store } from './store/connection';
 import { createApi } from './api';
 import { importPackage } from './packages/importer';
+import { createSettingsStore, type SettingsStore } from './settings/store';
 
 export interface VitrineOptions {
   /** Folder for the store and media; created if missing. */
@@ -21,6 +22,7 @@ export interface VitrineOptions {
 export interface VitrineCore {
   api: ApiImplementation;
   store: Store;
+  settings: SettingsStore;
   /** Folder of content-addressed media files (`/media/<sha256>.<ext>` resolves inside it). */
   mediaDir: string;
   log: Logger;
@@ -44,6 +46,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     store.close();
     throw error;
   }
-  const api = createApi(store, { startedAt: Date.now() });
-  return { api, store, mediaDir, log, close: () => store.close() };
+  const settings = createSettingsStore(store.db, log);
+  const api = createApi(store, { startedAt: Date.now(), settings });
+  return { api, store, settings, mediaDir, log, close: () => store.close() };
 }

@@ -8,6 +8,7 @@ import QRCode from 'qrcode';
 import source from '../../assets/exhibit/exhibit.json';
 import type { Api } from '../../src-main/contract/api';
 import type {
+  KioskConfig,
   ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TopicBlock, TopicView,
 } from '../../src-main/contract/types';
 
@@ -78,6 +79,7 @@ export function exhibitView(): ExhibitView {
       };
     }),
     highlights: artifactOrder.map(summary),
+    attract: { title: e.title, invitation: null, artifacts: artifactOrder.map(summary) },
     package: { id: source.package.id, version: source.package.version, importedAt: '2025-01-01T00:00:00.000Z' },
   };
 }
@@ -144,9 +146,14 @@ export interface FakeApiOptions {
   translations?: Record<string, string[]>;
   /** Verbs that reject, as a broken store would. */
   failing?: (keyof Api)[];
+  /** Settings to answer getKioskConfig with, over the defaults. */
+  config?: Partial<KioskConfig>;
 }
 
 export type FakeApi = Api & { calls: { method: keyof Api; args: unknown }[] };
+
+/** The kiosk settings the fake answers with (the defaults), unless a test overrides some. */
+export const KIOSK_CONFIG: KioskConfig = { idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false };
 
 /** An in-memory Api over the built-in exhibit, recording every call. */
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
@@ -169,5 +176,6 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     search: (args) => answer('search', args, () => []),
     getQr: (args) => answer('getQr', args, () => qrMatrix(args.text)),
     getHealth: (args) => answer('getHealth', args, () => ({ ok: true, version: '0.1.0', liveVersion: '1.0.0', uptimeSeconds: 1 })),
+    getKioskConfig: (args) => answer('getKioskConfig', args, () => ({ ...KIOSK_CONFIG, ...options.config })),
   };
 }

@@ -71,6 +71,13 @@ export const sectionSchema = z.strictObject({
   topics: z.array(topicSchema).default([]),
 });
 
+/** What the attract loop shows; without it, every artifact with an image and the exhibit title. */
+export const attractSchema = z.strictObject({
+  title: plainText(300).nullable().default(null),
+  invitation: plainText(200).nullable().default(null),
+  artifacts: z.array(id).max(100).nullable().default(null),
+});
+
 export const manifestSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT, { message: `"${PACKAGE_FORMAT}"` }),
   schemaVersion: z.literal(PACKAGE_SCHEMA_VERSION, {
@@ -87,6 +94,7 @@ export const manifestSchema = z.strictObject({
     credit: plainText(1000).nullable().default(null),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as "en" or "ru"' }),
     sections: z.array(sectionSchema).min(1, { message: 'at least one section' }),
+    attract: attractSchema.nullable().default(null),
   }),
   artifacts: z.array(artifactSchema).max(100_000),
 });

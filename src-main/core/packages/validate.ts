@@ -55,6 +55,10 @@ function checkReferences(manifest: Manifest): void {
     });
   });
 
+  manifest.exhibit.attract?.artifacts?.forEach((ref, i) => {
+    if (!artifactIds.has(ref)) throw new PackageError(MANIFEST_FILE, `exhibit.attract.artifacts[${i}]`, `the id of an artifact listed under "artifacts", but there is no artifact "${ref}"`);
+  });
+
   const sectionIds = new Set<string>();
   const topicIds = new Set<string>();
   manifest.exhibit.sections.forEach((section, s) => {

@@ -17,7 +17,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
   const { db } = store;
   const q = {
     version: db.prepare('INSERT INTO package_versions (package_id, version, title, manifest_sha256, source, imported_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    exhibit: db.prepare('INSERT INTO exhibits (version_id, title, subtitle, credit, language) VALUES (?, ?, ?, ?, ?)'),
+    exhibit: db.prepare('INSERT INTO exhibits (version_id, title, subtitle, credit, language, attract) VALUES (?, ?, ?, ?, ?, ?)'),
     section: db.prepare('INSERT INTO sections (exhibit_id, slug, position, title) VALUES (?, ?, ?, ?)'),
     intro: db.prepare('INSERT INTO section_paragraphs (section_id, position, text) VALUES (?, ?, ?)'),
     artifact: db.prepare(
@@ -35,7 +35,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
     const versionId = Number(
       q.version.run(pkg.id, pkg.version, pkg.title, options.manifestSha256, options.source, (options.importedAt ?? new Date()).toISOString()).lastInsertRowid,
     );
-    const exhibitId = Number(q.exhibit.run(versionId, exhibit.title, exhibit.subtitle, exhibit.credit, exhibit.language).lastInsertRowid);
+    const exhibitId = Number(q.exhibit.run(versionId, exhibit.title, exhibit.subtitle, exhibit.credit, exhibit.language, exhibit.attract ? JSON.stringify(exhibit.attract) : null).lastInsertRowid);
 
     const artifactRowIds = new Map<string, number>();
     manifest.artifacts.forEach((a, position) => {

@@ -36,8 +36,8 @@ export function toImageView(row: MediaRow): ImageView {
 export function contentQueries(db: Db) {
   const stmt = <R>(sql: string) => db.prepare<unknown[], R>(sql);
   return {
-    exhibit: stmt<{ id: number; title: string; subtitle: string | null; credit: string | null; language: string; package_id: string; version: string; imported_at: string }>(
-      `SELECT e.id, e.title, e.subtitle, e.credit, e.language, v.package_id, v.version, v.imported_at
+    exhibit: stmt<{ id: number; title: string; subtitle: string | null; credit: string | null; language: string; attract: string | null; package_id: string; version: string; imported_at: string }>(
+      `SELECT e.id, e.title, e.subtitle, e.credit, e.language, e.attract, v.package_id, v.version, v.imported_at
        FROM exhibits e JOIN package_versions v ON v.id = e.version_id WHERE e.version_id = ?`,
     ),
     sections: stmt<{ id: number; slug: string; title: string; topics: number; artifacts: number; paragraphs: number }>(

@@ -30,6 +30,9 @@ describe('API on the built-in exhibit', () => {
     ]);
     expect(exhibit.highlights.map((h) => h.id)).toEqual(['obj1', 'obj2', 'obj3', 'obj4', 'obj5', 'obj6', 'obj7', 'obj8', 'obj9']);
     expect(exhibit.highlights[0]!.thumb?.thumb).toMatch(/^\/media\/[0-9a-f]{64}\.webp$/);
+    // Without an attract section in the package: every artifact with an image, under the exhibit title.
+    expect(exhibit.attract).toMatchObject({ title: exhibit.title, invitation: null });
+    expect(exhibit.attract.artifacts).toHaveLength(9);
   });
 
   it('getSection groups consecutive topics by era, and keeps a topic without an era on its own', async () => {
@@ -70,6 +73,13 @@ describe('API on the built-in exhibit', () => {
     const potsdam = await core.api.search({ query: 'Potsdam' });
     expect(potsdam.map((h) => h.id)).toContain('obj6');
     expect(await core.api.search({ query: '"NEAR(' })).toEqual([]);
+  });
+
+  it('getKioskConfig gives the renderer its settings, defaults first, then what staff set', async () => {
+    expect(await core.api.getKioskConfig({})).toEqual({ idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false });
+    core.settings.set('idleTimeoutSeconds', 30);
+    expect((await core.api.getKioskConfig({})).idleTimeoutSeconds).toBe(30);
+    core.settings.reset('idleTimeoutSeconds');
   });
 
   it('getQr encodes the text as a square matrix', async () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { importPackage } from '../../../src-main/core/packages/importer';
 import { PackageError } from '../../../src-main/core/packages/errors';
 import { openStore, type Store } from '../../../src-main/core/store/connection';
-import { editManifest, folderFingerprint, makePackage, tempDir } from '../../helpers/packages';
+import { editManifest, folderFingerprint, makePackage, smallSource, tempDir } from '../../helpers/packages';
+import { createApi } from '../../../src-main/core/api';
+import { createSettingsStore } from '../../../src-main/core/settings/store';
 
 let root: ReturnType<typeof tempDir>;
 let goodPackage: string;
@@ -48,6 +50,19 @@ describe('importing a valid package', () => {
       const [path, sha] = line.split(' ');
       expect(path).toMatch(new RegExp(`^${sha!.slice(0, 2)}/${sha}\\.(jpg|webp)$`));
     }
+  });
+
+  it('keeps the attract loop the package chooses, in its order', async () => {
+    const source = smallSource();
+    source.exhibit.attract = { title: 'Come closer', invitation: 'Touch the screen', artifacts: ['a3', 'a1'] };
+    const other = openStore(join(root.path, 'attract', 'vitrine.sqlite'));
+    await importPackage(other, await makePackage(root.path, source, 'attract-package'), { mediaDir: join(root.path, 'attract', 'media'), source: 'test' });
+    const api = createApi(other, { startedAt: 0, settings: createSettingsStore(other.db) });
+    const { attract } = await api.getExhibit({});
+    expect(attract.title).toBe('Come closer');
+    expect(attract.invitation).toBe('Touch the screen');
+    expect(attract.artifacts.map((a) => a.id)).toEqual(['a3', 'a1']);
+    other.close();
   });
 
   it('reads a zip archive exactly like a folder', async () => {
@@ -121,6 +136,9 @@ describe('refusing a bad package leaves the live exhibit unchanged', () => {
 
   it('a reference to an artifact that does not exist', () =>
     expectRefused('ref', (d) => editManifest(d, (m) => (m.exhibit.sections[0].topics[1].body[1].ref = 'zz')), /topics\[1\]\.body\[1\]\.ref: .*no artifact "zz"/));
+
+  it('an attract loop naming an artifact that does not exist', () =>
+    expectRefused('attract', (d) => editManifest(d, (m) => (m.exhibit.attract = { artifacts: ['a1', 'zz'] })), /exhibit\.attract\.artifacts\[1\]: .*no artifact "zz"/));
 
   it('two artifacts with one id', () =>
     expectRefused('dupe', (d) => editManifest(d, (m) => (m.artifacts[3].id = 'a1')), /artifacts\[3\]\.id: an id used only once/));

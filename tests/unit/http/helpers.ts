@@ -20,6 +20,7 @@ export function fakeApi(): ApiImplementation {
       language: 'en',
       sections: [],
       highlights: [],
+      attract: { title: 'Test exhibit', invitation: null, artifacts: [] },
       package: { id: 'test', version: '1', importedAt: '2024-01-01T00:00:00Z' },
     }),
     getSection: ({ id }) => {
@@ -49,6 +50,7 @@ export function fakeApi(): ApiImplementation {
       throw new Error('boom: an unexpected bug');
     },
     getHealth: () => ({ ok: true, version: '0.1.0', liveVersion: '1', uptimeSeconds: 1 }),
+    getKioskConfig: () => ({ idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false }),
   };
 }
 

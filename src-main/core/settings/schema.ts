@@ -1,0 +1,69 @@
+/**
+ * Every kiosk setting: its schema, its default, and a sentence saying what a valid value is.
+ * Settings are changed by staff (CLI now, staff screen later) and read by both hosts and the
+ * renderer; a bad value is refused with that sentence and never stored.
+ */
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const day = z.strictObject({ open: hhmm, close: hhmm }).refine((d) => d.open < d.close, 'open before close').nullable();
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const openingHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, day])) as Record<Weekday, typeof day>);
+export type OpeningHours = z.output<typeof openingHours>;
+
+const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** Each setting: schema, default, and what a valid value looks like, in words. */
+export const SETTINGS = {
+  idleTimeoutSeconds: {
+    schema: seconds(5, 3600),
+    default: 90,
+    expected: 'a whole number of seconds from 5 to 3600',
+    about: 'Time without a touch before the "Still exploring?" countdown appears.',
+  },
+  idleCountdownSeconds: {
+    schema: seconds(3, 120),
+    default: 15,
+    expected: 'a whole number of seconds from 3 to 120',
+    about: 'Length of the countdown before the kiosk resets for the next visitor.',
+  },
+  attractSlideSeconds: {
+    schema: seconds(3, 120),
+    default: 8,
+    expected: 'a whole number of seconds from 3 to 120',
+    about: 'How long each artifact stays on the attract screen.',
+  },
+  showCursor: {
+    schema: z.boolean(),
+    default: false,
+    expected: 'true or false',
+    about: 'Show the mouse pointer (for demonstrations with a mouse); hidden on touch kiosks.',
+  },
+  openingHours: {
+    schema: openingHours,
+    default: Object.fromEntries(WEEKDAYS.map((d) => [d, { open: '08:00', close: '20:00' }])) as OpeningHours,
+    expected: 'an object with monday … sunday, each {"open":"HH:MM","close":"HH:MM"} (open before close) or null for a closed day',
+    about: 'When the display is kept awake. Outside these hours the system may sleep the screen.',
+  },
+  nightlyRelaunch: {
+    schema: hhmm.nullable(),
+    default: null as string | null,
+    expected: 'a time "HH:MM" (24-hour clock), or null for never',
+    about: 'Relaunch the kiosk every night at this time, outside opening hours (Electron only).',
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type Settings = { -readonly [K in SettingKey]: z.output<(typeof SETTINGS)[K]['schema']> };
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+/** The defaults of every setting (a fresh object each time). */
+export function defaultSettings(): Settings {
+  return structuredClone(Object.fromEntries(Object.entries(SETTINGS).map(([k, v]) => [k, v.default]))) as Settings;
+}

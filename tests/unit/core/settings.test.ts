@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../src-main/core/store/connection';
+import { createSettingsStore, parseSettingInput, SettingError } from '../../../src-main/core/settings/store';
+import { defaultSettings } from '../../../src-main/core/settings/schema';
+import { isOpen, msUntil } from '../../../src-main/core/settings/hours';
+import { createMemoryLogger } from '../../../src-main/core/log';
+
+const fresh = () => {
+  const store = openStore(':memory:');
+  return { store, settings: createSettingsStore(store.db) };
+};
+
+describe('settings', () => {
+  it('answers defaults for keys never set', () => {
+    const { settings } = fresh();
+    expect(settings.all()).toEqual(defaultSettings());
+    expect(settings.get('idleTimeoutSeconds')).toBe(90);
+    expect(settings.get('idleCountdownSeconds')).toBe(15);
+  });
+
+  it('stores a valid value and reads it back', () => {
+    const { settings } = fresh();
+    settings.set('idleTimeoutSeconds', 120);
+    settings.set('showCursor', true);
+    settings.set('nightlyRelaunch', '03:30');
+    expect(settings.all()).toMatchObject({ idleTimeoutSeconds: 120, showCursor: true, nightlyRelaunch: '03:30' });
+    settings.reset('idleTimeoutSeconds');
+    expect(settings.get('idleTimeoutSeconds')).toBe(90);
+  });
+
+  it('refuses a bad value with a clear sentence and stores nothing', () => {
+    const { store, settings } = fresh();
+    const refused = (key: string, value: unknown) => {
+      try {
+        settings.set(key, value);
+      } catch (error) {
+        expect(error).toBeInstanceOf(SettingError);
+        return (error as Error).message;
+      }
+      throw new Error(`${key}=${JSON.stringify(value)} was accepted`);
+    };
+    expect(refused('idleTimeoutSeconds', 'abc')).toBe('idleTimeoutSeconds must be a whole number of seconds from 5 to 3600; got "abc".');
+    expect(refused('idleTimeoutSeconds', 2)).toMatch(/from 5 to 3600; got 2/);
+    expect(refused('idleCountdownSeconds', 7.5)).toMatch(/whole number/);
+    expect(refused('nightlyRelaunch', '25:00')).toMatch(/HH:MM/);
+    expect(refused('openingHours', { monday: { open: '18:00', close: '09:00' } })).toMatch(/monday … sunday/);
+    expect(refused('volume', 3)).toMatch(/There is no setting "volume"/);
+    expect(store.db.prepare('SELECT count(*) n FROM settings').get()).toEqual({ n: 0 });
+  });
+
+  it('falls back to the default (and logs) when a stored value is no longer valid', () => {
+    const store = openStore(':memory:');
+    store.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('idleTimeoutSeconds', '\"soon\"', 'x')").run();
+    const log = createMemoryLogger();
+    expect(createSettingsStore(store.db, log).get('idleTimeoutSeconds')).toBe(90);
+    expect(log.entries[0]).toMatchObject({ level: 'warn', area: 'settings' });
+  });
+
+  it('parses command-line values as JSON where they parse', () => {
+    expect(parseSettingInput('90')).toBe(90);
+    expect(parseSettingInput('null')).toBeNull();
+    expect(parseSettingInput('03:00')).toBe('03:00');
+  });
+});
+
+describe('opening hours', () => {
+  const hours = { ...defaultSettings().openingHours, monday: null, tuesday: { open: '10:00', close: '18:00' } };
+  it('knows when the museum is open', () => {
+    expect(isOpen(hours, new Date(2026, 10, 24, 10, 0))).toBe(true); // a Tuesday, 10:00
+    expect(isOpen(hours, new Date(2026, 10, 24, 9, 59))).toBe(false);
+    expect(isOpen(hours, new Date(2026, 10, 24, 18, 0))).toBe(false);
+    expect(isOpen(hours, new Date(2026, 10, 23, 12, 0))).toBe(false); // Monday: closed
+  });
+  it('counts the time to the next relaunch', () => {
+    expect(msUntil('03:00', new Date(2026, 10, 24, 2, 0))).toBe(3600_000);
+    expect(msUntil('03:00', new Date(2026, 10, 24, 4, 0))).toBe(23 * 3600_000);
+  });
+});
