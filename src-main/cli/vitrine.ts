@@ -71,7 +71,8 @@ async function run(argv: string[]): Promise<number> {
     if (!path) throw new UsageError('validate needs a package');
     const staging = await mkdtemp(join(tmpdir(), 'vitrine-validate-'));
     try {
-      const summary = await withCheckedPackage(path, join(staging, 'check'), async ({ manifest, staged }) => ({ manifest, images: staged.size }), progress('Checking'));
+      const stage = { tilesDir: join(staging, 'tiles'), onProgress: progress('Checking') };
+      const summary = await withCheckedPackage(path, join(staging, 'check'), stage, async ({ manifest, staged }) => ({ manifest, images: staged.size }));
       console.log(`Valid: "${summary.manifest.package.title}" ${summary.manifest.package.version}, ${summary.manifest.artifacts.length} artifacts, ${summary.images} images.`);
     } finally {
       await rm(staging, { recursive: true, force: true });

@@ -39,6 +39,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.dzi': 'application/xml',
+  '.xml': 'application/xml',
 };
 
 /** Content type for a file name, or a safe binary default. */
@@ -77,4 +78,33 @@ export function resolveMediaPath(mediaDir: string, urlPath: string): string | nu
   if (!match) return null;
   const [, hash, ext] = match as unknown as [string, string, string];
   return resolve(mediaDir, hash.slice(0, 2), `${hash}.${ext}`);
+}
+
+/** Deep Zoom pyramids are addressed by their image's hash: `/tiles/<sha256>/image.dzi` and its tiles. */
+const TILE_NAME = /^\/tiles\/([0-9a-f]{64})\/(image\.dzi|image_files\/\d{1,2}\/\d{1,5}_\d{1,5}\.jpeg)$/;
+
+/** Maps a tile URL to its file in the tile store, or null if the name is not one. */
+export function resolveTilePath(tilesDir: string, urlPath: string): string | null {
+  const match = TILE_NAME.exec(urlPath);
+  if (!match) return null;
+  const [, hash, rest] = match as unknown as [string, string, string];
+  return resolve(tilesDir, hash.slice(0, 2), hash, rest);
+}
+
+/** The content stores a host serves from, besides the renderer. */
+export interface ContentDirs {
+  mediaDir: string;
+  tilesDir: string;
+}
+
+/** Resolves any content URL (`/media/…` or `/tiles/…`); null for anything else. */
+export function resolveContentPath(dirs: ContentDirs, urlPath: string): string | null {
+  if (urlPath.startsWith('/media/')) return resolveMediaPath(dirs.mediaDir, urlPath);
+  if (urlPath.startsWith('/tiles/')) return resolveTilePath(dirs.tilesDir, urlPath);
+  return null;
+}
+
+/** True for URL paths that belong to the content stores rather than the renderer. */
+export function isContentPath(urlPath: string): boolean {
+  return urlPath.startsWith('/media/') || urlPath.startsWith('/tiles/');
 }

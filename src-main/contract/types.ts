@@ -16,6 +16,8 @@ export interface ImageView {
   display: MediaUrl;
   /** Small rendition for cards and page strips (longest side at most 480 px). */
   thumb: MediaUrl;
+  /** Deep Zoom descriptor (`…/image.dzi`) of the image's tile pyramid, for the zoom viewer. */
+  tiles: MediaUrl;
   width: number;
   height: number;
   alt: string;

@@ -25,6 +25,8 @@ export interface VitrineCore {
   settings: SettingsStore;
   /** Folder of content-addressed media files (`/media/<sha256>.<ext>` resolves inside it). */
   mediaDir: string;
+  /** Folder of Deep Zoom pyramids (`/tiles/<sha256>/…` resolves inside it). */
+  tilesDir: string;
   log: Logger;
   close(): void;
 }
@@ -34,13 +36,14 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
   const log = options.log ?? createLogger();
   mkdirSync(options.dataDir, { recursive: true });
   const mediaDir = join(options.dataDir, 'media');
+  const tilesDir = join(options.dataDir, 'tiles');
   // An import cut short (power loss) leaves only its staging folder: clear it for the next one.
   rmSync(join(options.dataDir, 'staging'), { recursive: true, force: true });
   const store = openStore(join(options.dataDir, 'vitrine.sqlite'));
   try {
     if (store.liveVersionId() === null) {
       log.info('core', 'No live exhibit yet: importing the built-in package', { from: options.builtinPackage });
-      await importPackage(store, options.builtinPackage, { mediaDir, log, source: 'built-in' });
+      await importPackage(store, options.builtinPackage, { mediaDir, tilesDir, log, source: 'built-in' });
     }
   } catch (error) {
     store.close();
@@ -48,5 +51,5 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
   }
   const settings = createSettingsStore(store.db, log);
   const api = createApi(store, { startedAt: Date.now(), settings });
-  return { api, store, settings, mediaDir, log, close: () => store.close() };
+  return { api, store, settings, mediaDir, tilesDir, log, close: () => store.close() };
 }

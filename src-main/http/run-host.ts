@@ -15,6 +15,7 @@ import { startHttpHost, type HttpHost } from './server';
 export interface CoreHandle {
   api: ApiImplementation;
   mediaDir: string;
+  tilesDir: string;
   close(): void;
 }
 
@@ -83,7 +84,7 @@ export async function runBrowserHost(deps: HostDeps): Promise<HostOutcome> {
 
   let host: HttpHost;
   try {
-    host = await startHttpHost({ api: core.api, rendererDir: deps.rendererDir, mediaDir: core.mediaDir, log: deps.log, port: options.port });
+    host = await startHttpHost({ api: core.api, rendererDir: deps.rendererDir, mediaDir: core.mediaDir, tilesDir: core.tilesDir, log: deps.log, port: options.port });
   } catch (error) {
     core.close();
     deps.err(listenFailure(error, options.port));

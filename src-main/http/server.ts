@@ -10,7 +10,8 @@ import type { Logger } from '../core/log';
 import { handleApiCall } from './api-route';
 import { allowedHosts, checkRequest, hostWithPort, loopbackBindAddress, SECURITY_HEADERS } from './guards';
 import { applySecurityHeaders, sendText } from './respond';
-import { serveMedia, serveRenderer } from './static';
+import { isContentPath } from '../common/static-files';
+import { serveContent, serveRenderer } from './static';
 
 export interface HttpHostOptions {
   api: ApiImplementation;
@@ -18,6 +19,8 @@ export interface HttpHostOptions {
   rendererDir: string;
   /** Folder of content-addressed media. */
   mediaDir: string;
+  /** Folder of Deep Zoom pyramids, by image hash. */
+  tilesDir: string;
   log: Logger;
   /** 0 picks any free port. */
   port: number;
@@ -95,7 +98,7 @@ async function handle(
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendText(req, res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
   }
-  if (urlPath.startsWith('/media/')) return serveMedia(req, res, options.mediaDir, urlPath, options.log);
+  if (isContentPath(urlPath)) return serveContent(req, res, options, urlPath, options.log);
   return serveRenderer(req, res, options.rendererDir, urlPath, options.log);
 }
 

@@ -1,13 +1,13 @@
 /**
  * GET and HEAD of files: the built renderer and the content-addressed media store. Paths are
- * mapped only through resolveInside / resolveMediaPath, so a crafted URL can never name a file
+ * mapped only through resolveInside / resolveContentPath, so a crafted URL can never name a file
  * outside those two folders. Files are streamed, never read whole: a full-resolution scan can be
  * tens of megabytes and a kiosk has little memory to spare.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { contentTypeFor, resolveInside, resolveMediaPath } from '../common/static-files';
+import { contentTypeFor, resolveContentPath, resolveInside, type ContentDirs } from '../common/static-files';
 import type { Logger } from '../core/log';
 import { sendText } from './respond';
 
@@ -30,15 +30,15 @@ export async function serveRenderer(
   await serveFile(req, res, file, cache, log);
 }
 
-/** Serves `/media/<sha256>.<ext>` from the media store; any other name under /media is 404. */
-export async function serveMedia(
+/** Serves content-addressed media and tiles (`/media/<sha256>.<ext>`, `/tiles/<sha256>/…`); any other name is 404. */
+export async function serveContent(
   req: IncomingMessage,
   res: ServerResponse,
-  mediaDir: string,
+  dirs: ContentDirs,
   urlPath: string,
   log: Logger,
 ): Promise<void> {
-  const file = resolveMediaPath(mediaDir, urlPath);
+  const file = resolveContentPath(dirs, urlPath);
   if (file === null) return sendText(req, res, 404, 'Not found.');
   await serveFile(req, res, file, IMMUTABLE, log);
 }

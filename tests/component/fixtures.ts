@@ -29,6 +29,7 @@ function imageView(media: SourceArtifact['media'][number], index: number): Image
     src: mediaUrl(media.file, 'src'),
     display: mediaUrl(media.file, 'display'),
     thumb: mediaUrl(media.file, 'thumb'),
+    tiles: `/tiles/${createHash('sha256').update(`src:${media.file}`).digest('hex')}/image.dzi`,
     width: 1536,
     height: 2048,
     alt: media.alt,

@@ -26,7 +26,8 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /** Moves a staged file into the media folder under its hash; a file already there is kept. */
-export async function adoptFile(mediaDir: string, stagedPath: string, sha256: string, ext: string): Promise<void> {
+export async function adoptFile(mediaDir: string, stagedPath: string | null, sha256: string, ext: string): Promise<void> {
+  if (stagedPath === null) return; // the store already holds this exact file
   const target = mediaPath(mediaDir, sha256, ext);
   try {
     await stat(target);

@@ -4,14 +4,16 @@
  * into the content-addressed store and switch to the new version in one transaction.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../log';
 import type { Store } from '../store/connection';
-import { adoptFile } from '../media/store';
+import { adoptFile, mediaPath } from '../media/store';
+import { adoptTiles } from '../media/tiles';
 import { MANIFEST_FILE, type Manifest } from './manifest';
 import { openPackageSource, readText } from './source';
-import { stageMedia, type StagedSet } from './stage';
+import { stageMedia, type StagedSet, type StageOptions } from './stage';
 import { parseManifest } from './validate';
 import { writePackageVersion } from './write';
 
@@ -20,6 +22,8 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 export interface ImportOptions {
   mediaDir: string;
+  /** Deep Zoom pyramids; defaults to a `tiles` folder beside the media folder. */
+  tilesDir?: string;
   /** Where to stage; defaults to a `staging` folder beside the media folder (same file system). */
   stagingRoot?: string;
   /** How the package arrived, kept with the version: "built-in", a file path, "inbox", ... */
@@ -36,6 +40,8 @@ export interface ImportResult {
   artifacts: number;
   topics: number;
   images: number;
+  /** Images decoded and tiled by this import; the rest were already in the store, byte for byte. */
+  newImages: number;
   milliseconds: number;
 }
 
@@ -49,13 +55,13 @@ export interface CheckedPackage {
  * Validates a package completely (manifest, files, checksums, images) into `stagingDir` and
  * hands the result to `use`; the staging folder is removed afterwards whatever happens.
  */
-export async function withCheckedPackage<T>(path: string, stagingDir: string, use: (checked: CheckedPackage) => Promise<T>, onProgress?: ImportOptions['onProgress']): Promise<T> {
+export async function withCheckedPackage<T>(path: string, stagingDir: string, stage: StageOptions, use: (checked: CheckedPackage) => Promise<T>): Promise<T> {
   const source = await openPackageSource(path);
   try {
     const text = await readText(source, MANIFEST_FILE, MAX_MANIFEST_BYTES);
     const manifest = parseManifest(text);
     const manifestSha256 = createHash('sha256').update(text).digest('hex'); // identifies the exact content imported
-    const staged = await stageMedia(source, manifest, stagingDir, onProgress);
+    const staged = await stageMedia(source, manifest, stagingDir, stage);
     return await use({ manifest, manifestSha256, staged });
   } finally {
     await source.close();
@@ -68,28 +74,37 @@ export async function importPackage(store: Store, path: string, options: ImportO
   const started = performance.now();
   const stagingRoot = options.stagingRoot ?? join(dirname(options.mediaDir), 'staging');
   const stagingDir = join(stagingRoot, randomBytes(6).toString('hex'));
-  return withCheckedPackage(
-    path,
-    stagingDir,
-    async ({ manifest, manifestSha256, staged }) => {
-      // Files first, rows second: a crash in between leaves unused files, never rows without files.
-      for (const media of staged.values()) {
-        for (const file of [media.original, media.display, media.thumb]) await adoptFile(options.mediaDir, file.path, file.sha256, file.ext);
-      }
-      const versionId = writePackageVersion(store, manifest, staged, { manifestSha256, source: options.source });
-      const result: ImportResult = {
-        versionId,
-        packageId: manifest.package.id,
-        version: manifest.package.version,
-        title: manifest.package.title,
-        artifacts: manifest.artifacts.length,
-        topics: manifest.exhibit.sections.reduce((n, s) => n + s.topics.length, 0),
-        images: staged.size,
-        milliseconds: Math.round(performance.now() - started),
-      };
-      options.log?.info('import', `Imported ${result.packageId} ${result.version}`, result);
-      return result;
-    },
-    options.onProgress,
-  );
+  const tilesDir = options.tilesDir ?? join(dirname(options.mediaDir), 'tiles');
+  const knownRenditions = knownRenditionsIn(store, options.mediaDir);
+  return withCheckedPackage(path, stagingDir, { tilesDir, knownRenditions, onProgress: options.onProgress }, async ({ manifest, manifestSha256, staged }) => {
+    // Files first, rows second: a crash in between leaves unused files, never rows without files.
+    for (const media of staged.values()) {
+      for (const file of [media.original, media.display, media.thumb]) await adoptFile(options.mediaDir, file.path, file.sha256, file.ext);
+      if (media.tiles) await adoptTiles(tilesDir, media.tiles, media.original.sha256);
+    }
+    const versionId = writePackageVersion(store, manifest, staged, { manifestSha256, source: options.source });
+    const result: ImportResult = {
+      versionId,
+      packageId: manifest.package.id,
+      version: manifest.package.version,
+      title: manifest.package.title,
+      artifacts: manifest.artifacts.length,
+      topics: manifest.exhibit.sections.reduce((n, s) => n + s.topics.length, 0),
+      images: staged.size,
+      newImages: [...staged.values()].filter((m) => m.tiles !== null || m.display.path !== null).length,
+      milliseconds: Math.round(performance.now() - started),
+    };
+    options.log?.info('import', `Imported ${result.packageId} ${result.version}`, result);
+    return result;
+  });
+}
+
+/** Looks up renditions the store already made for an original, checking their files are there. */
+function knownRenditionsIn(store: Store, mediaDir: string): StageOptions['knownRenditions'] {
+  const find = store.db.prepare<[string], { display_sha256: string; thumb_sha256: string }>('SELECT display_sha256, thumb_sha256 FROM media WHERE sha256 = ? LIMIT 1');
+  return (sha256) => {
+    const row = find.get(sha256);
+    if (!row || !existsSync(mediaPath(mediaDir, row.display_sha256, 'webp')) || !existsSync(mediaPath(mediaDir, row.thumb_sha256, 'webp'))) return null;
+    return { display: row.display_sha256, thumb: row.thumb_sha256 };
+  };
 }

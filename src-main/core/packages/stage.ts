@@ -11,12 +11,14 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { inspectImage, RENDITIONS, writeRendition, type ImageFormat } from '../media/images';
 import { hashFile } from '../media/store';
+import { hasTiles, writeTiles } from '../media/tiles';
 import { PackageError } from './errors';
 import { MANIFEST_FILE, type Manifest, type ManifestMedia } from './manifest';
 import type { PackageSource } from './source';
 
 export interface StagedFile {
-  path: string;
+  /** Where the staged copy is, or null when the store already holds this exact file. */
+  path: string | null;
   sha256: string;
   ext: ImageFormat | 'webp';
 }
@@ -25,13 +27,23 @@ export interface StagedMedia {
   original: StagedFile & { bytes: number; width: number; height: number };
   display: StagedFile;
   thumb: StagedFile;
+  /** The staged Deep Zoom pyramid folder, or null when the store already has this image's tiles. */
+  tiles: string | null;
+}
+
+export interface StageOptions {
+  /** The store's tile folder: an image already tiled there is not tiled again. */
+  tilesDir: string;
+  /** Renditions the store already made for an original with this SHA-256, if any. */
+  knownRenditions?: (sha256: string) => { display: string; thumb: string } | null;
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Staged media keyed by the manifest's file name. */
 export type StagedSet = Map<string, StagedMedia>;
 
 /** Copies and checks every media file of `manifest` into `stagingDir`, two at a time. */
-export async function stageMedia(source: PackageSource, manifest: Manifest, stagingDir: string, onProgress?: (done: number, total: number) => void): Promise<StagedSet> {
+export async function stageMedia(source: PackageSource, manifest: Manifest, stagingDir: string, options: StageOptions): Promise<StagedSet> {
   await mkdir(stagingDir, { recursive: true });
   const jobs: { media: ManifestMedia; field: string }[] = [];
   manifest.artifacts.forEach((artifact, a) =>
@@ -45,12 +57,12 @@ export async function stageMedia(source: PackageSource, manifest: Manifest, stag
     while (next < jobs.length && !failed) {
       const job = jobs[next++]!;
       try {
-        staged.set(job.media.file, await stageOne(source, job.media, job.field, stagingDir));
+        staged.set(job.media.file, await stageOne(source, job.media, job.field, stagingDir, options));
       } catch (error) {
         failed = true;
         throw error;
       }
-      onProgress?.(staged.size, jobs.length);
+      options.onProgress?.(staged.size, jobs.length);
     }
   };
   // Wait for both workers to stop before reporting, so nobody writes into a folder being removed.
@@ -60,7 +72,7 @@ export async function stageMedia(source: PackageSource, manifest: Manifest, stag
   return staged;
 }
 
-async function stageOne(source: PackageSource, media: ManifestMedia, field: string, dir: string): Promise<StagedMedia> {
+async function stageOne(source: PackageSource, media: ManifestMedia, field: string, dir: string, options: StageOptions): Promise<StagedMedia> {
   if (!source.names().includes(media.file)) {
     throw new PackageError(MANIFEST_FILE, `${field}.file`, `the name of a file in the package, but "${media.file}" is not there`);
   }
@@ -87,19 +99,30 @@ async function stageOne(source: PackageSource, media: ManifestMedia, field: stri
   } catch (error) {
     throw new PackageError(media.file, null, (error as Error).message);
   }
-  const renditions: Partial<Record<'display' | 'thumb', StagedFile>> = {};
-  for (const rendition of RENDITIONS) {
-    const out = `${temp}.${rendition.name}.webp`;
-    try {
-      await writeRendition(temp, out, rendition);
-    } catch (error) {
-      throw new PackageError(media.file, null, `an image that decodes completely, but it is damaged (${(error as Error).message})`);
+  const damaged = (error: unknown) => new PackageError(media.file, null, `an image that decodes completely, but it is damaged (${(error as Error).message})`);
+  const original = { path: temp, sha256, ext: info.format, bytes, width: info.width, height: info.height };
+
+  // An image the store already has (same bytes) keeps its renditions and tiles: no work twice.
+  const known = options.knownRenditions?.(sha256);
+  let display: StagedFile, thumb: StagedFile;
+  if (known) {
+    display = { path: null, sha256: known.display, ext: 'webp' };
+    thumb = { path: null, sha256: known.thumb, ext: 'webp' };
+  } else {
+    const made: Partial<Record<'display' | 'thumb', StagedFile>> = {};
+    for (const rendition of RENDITIONS) {
+      const out = `${temp}.${rendition.name}.webp`;
+      // Writing a rendition decodes every pixel: it is also the check that the image is whole.
+      await writeRendition(temp, out, rendition).catch((error: unknown) => Promise.reject(damaged(error)));
+      made[rendition.name] = { path: out, sha256: await hashFile(out), ext: 'webp' };
     }
-    renditions[rendition.name] = { path: out, sha256: await hashFile(out), ext: 'webp' };
+    display = made.display!;
+    thumb = made.thumb!;
   }
-  return {
-    original: { path: temp, sha256, ext: info.format, bytes, width: info.width, height: info.height },
-    display: renditions.display!,
-    thumb: renditions.thumb!,
-  };
+  let tiles: string | null = null;
+  if (!(await hasTiles(options.tilesDir, sha256))) {
+    tiles = `${temp}.tiles`;
+    await writeTiles(temp, tiles).catch((error: unknown) => Promise.reject(damaged(error)));
+  }
+  return { original, display, thumb, tiles };
 }

@@ -4,6 +4,7 @@
  */
 import type { ArtifactSummary, ImageView, TopicBlock } from '../../contract/types';
 import { mediaUrl } from '../media/store';
+import { tilesUrl } from '../media/tiles';
 import type { Db } from './connection';
 
 export interface MediaRow {
@@ -25,6 +26,7 @@ export function toImageView(row: MediaRow): ImageView {
     src: mediaUrl(row.sha256, row.ext),
     display: mediaUrl(row.display_sha256, 'webp'),
     thumb: mediaUrl(row.thumb_sha256, 'webp'),
+    tiles: tilesUrl(row.sha256),
     width: row.width,
     height: row.height,
     alt: row.alt,

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { importPackage } from '../../../src-main/core/packages/importer';
 import { PackageError } from '../../../src-main/core/packages/errors';
 import { openStore, type Store } from '../../../src-main/core/store/connection';
-import { editManifest, folderFingerprint, makePackage, smallSource, tempDir } from '../../helpers/packages';
+import { editManifest, folderFingerprint, makeImage, makePackage, smallSource, tempDir } from '../../helpers/packages';
 import { createApi } from '../../../src-main/core/api';
 import { createSettingsStore } from '../../../src-main/core/settings/store';
 
@@ -50,6 +51,27 @@ describe('importing a valid package', () => {
       const [path, sha] = line.split(' ');
       expect(path).toMatch(new RegExp(`^${sha!.slice(0, 2)}/${sha}\\.(jpg|webp)$`));
     }
+  });
+
+  it('makes a Deep Zoom pyramid for every image', () => {
+    const pyramids = folderFingerprint(join(dataDir, 'tiles')).filter((f) => f.includes('image.dzi'));
+    expect(pyramids).toHaveLength(5);
+    const dzi = readFileSync(join(dataDir, 'tiles', pyramids[0]!.split(' ')[0]!), 'utf8');
+    expect(dzi).toMatch(/TileSize="512"/);
+  });
+
+  it('never processes an unchanged image twice: a second import reuses renditions and tiles', async () => {
+    const before = folderFingerprint(join(dataDir, 'tiles'));
+    const again = await importPackage(store, goodPackage, { mediaDir: mediaDir(), source: 'test' });
+    expect(again).toMatchObject({ images: 5, newImages: 0 });
+    expect(folderFingerprint(join(dataDir, 'tiles'))).toEqual(before);
+    // One image changed: only that one is processed.
+    const changed = join(root.path, 'changed');
+    cpSync(goodPackage, changed, { recursive: true });
+    await makeImage(join(changed, 'media/a4-1.jpg'), 99);
+    const bytes = readFileSync(join(changed, 'media/a4-1.jpg'));
+    editManifest(changed, (m) => Object.assign(m.artifacts[3].media[0], { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }));
+    expect(await importPackage(store, changed, { mediaDir: mediaDir(), source: 'test' })).toMatchObject({ images: 5, newImages: 1 });
   });
 
   it('keeps the attract loop the package chooses, in its order', async () => {
@@ -124,7 +146,6 @@ describe('refusing a bad package leaves the live exhibit unchanged', () => {
       async (d) => {
         const text = Buffer.from('this is a text file, not a JPEG');
         writeFileSync(join(d, 'media/a3-1.jpg'), text);
-        const { createHash } = await import('node:crypto');
         editManifest(d, (m) => {
           m.artifacts[2].media[0].bytes = text.length;
           m.artifacts[2].media[0].sha256 = createHash('sha256').update(text).digest('hex');
@@ -132,6 +153,21 @@ describe('refusing a bad package leaves the live exhibit unchanged', () => {
       },
       /media\/a3-1\.jpg: an image file \(JPEG, PNG or WebP\), but this file is not one/,
     );
+  });
+
+  it('a truncated image (its header is fine, its data is not)', async () => {
+    await expectRefused(
+      'truncated',
+      async (d) => {
+        await makeImage(join(d, 'media/a1-1.jpg'), 7, 1200, 900);
+        const whole = readFileSync(join(d, 'media/a1-1.jpg'));
+        const cut = whole.subarray(0, Math.floor(whole.length / 3));
+        writeFileSync(join(d, 'media/a1-1.jpg'), cut);
+        editManifest(d, (m) => Object.assign(m.artifacts[0].media[0], { bytes: cut.length, sha256: createHash('sha256').update(cut).digest('hex') }));
+      },
+      /media\/a1-1\.jpg: an image that decodes completely, but it is damaged/,
+    );
+    expect(existsSync(join(dataDir, 'staging')) ? readdirSync(join(dataDir, 'staging')) : []).toEqual([]);
   });
 
   it('a reference to an artifact that does not exist', () =>

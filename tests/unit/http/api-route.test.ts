@@ -11,7 +11,7 @@ const log = createMemoryLogger();
 
 beforeAll(async () => {
   fixture = makeFixture();
-  host = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, log, port: 0 });
+  host = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0 });
 });
 afterAll(async () => {
   await host.close();

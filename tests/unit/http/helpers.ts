@@ -60,6 +60,9 @@ export interface Fixture {
   root: string;
   rendererDir: string;
   mediaDir: string;
+  tilesDir: string;
+  /** A real tile of a Deep Zoom pyramid and the URL that serves it. */
+  tile: { bytes: Buffer; url: string };
   /** A real media file: its bytes and the content-addressed URL that serves it. */
   media: { bytes: Buffer; url: string };
   bigAsset: { bytes: Buffer; url: string };
@@ -71,6 +74,7 @@ export function makeFixture(): Fixture {
   const root = mkdtempSync(join(tmpdir(), 'vitrine-http-'));
   const rendererDir = join(root, 'renderer');
   const mediaDir = join(root, 'media');
+  const tilesDir = join(root, 'tiles');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Vitrine</title><script type="module" src="./assets/index-abc123.js"></script>');
   writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log("hi");');
@@ -85,11 +89,17 @@ export function makeFixture(): Fixture {
   const hash = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(join(mediaDir, hash.slice(0, 2)), { recursive: true });
   writeFileSync(join(mediaDir, hash.slice(0, 2), `${hash}.jpg`), bytes);
+  const tileDir = join(tilesDir, hash.slice(0, 2), hash, 'image_files', '3');
+  mkdirSync(tileDir, { recursive: true });
+  writeFileSync(join(tileDir, '0_1.jpeg'), bytes);
+  writeFileSync(join(tilesDir, hash.slice(0, 2), hash, 'image.dzi'), '<Image TileSize="512"/>');
 
   return {
     root,
     rendererDir,
     mediaDir,
+    tilesDir,
+    tile: { bytes, url: `/tiles/${hash}/image_files/3/0_1.jpeg` },
     media: { bytes, url: `/media/${hash}.jpg` },
     bigAsset: { bytes: big, url: '/assets/big-def456.bin' },
     cleanup: () => rmSync(root, { recursive: true, force: true }),

@@ -39,7 +39,7 @@ function setup(argv: string[], env: HostEnvironment['env'] = {}, files: string[]
     rendererDir: fixture.rendererDir,
     openCore: async (dataDir) => {
       core.opened.push(dataDir);
-      return { api: fakeApi(), mediaDir: fixture.mediaDir, close: () => void core.closed++ };
+      return { api: fakeApi(), mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, close: () => void core.closed++ };
     },
     isFile: (path) => files.includes(path),
     launch: (command, args) => {

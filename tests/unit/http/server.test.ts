@@ -13,7 +13,7 @@ const log = createMemoryLogger();
 
 beforeAll(async () => {
   fixture = makeFixture();
-  host = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, log, port: 0 });
+  host = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0 });
 });
 afterAll(async () => {
   await host.close();
@@ -128,6 +128,27 @@ describe('media', () => {
   });
 });
 
+describe('tiles', () => {
+  it('serves a Deep Zoom descriptor and its tiles by the image hash, cached forever', async () => {
+    const tile = await fetch(host.url + fixture.tile.url.slice(1));
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('image/jpeg');
+    expect(tile.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.from(await tile.arrayBuffer()).equals(fixture.tile.bytes)).toBe(true);
+    const dzi = await fetch(host.url + fixture.tile.url.slice(1).replace(/image_files\/.*$/, 'image.dzi'));
+    expect(dzi.status).toBe(200);
+    expect(dzi.headers.get('content-type')).toBe('application/xml');
+  });
+
+  it('answers 404 for anything under /tiles that is not a pyramid file', async () => {
+    const base = fixture.tile.url.replace(/\/image_files\/.*$/, '');
+    for (const path of [`${base}/../../secret.txt`, `${base}/image_files/3/../../../../secret.txt`, `${base}/image_files/3/0_1.png`, `${base}/other.dzi`, '/tiles/', `/tiles/abc/image.dzi`]) {
+      const res = await raw(host.port, { path });
+      expect(res.status, path).toBe(404);
+    }
+  });
+});
+
 describe('guards', () => {
   it('puts the security headers on every kind of response', async () => {
     expectSecurityHeaders((await fetch(host.url)).headers, '200 page');
@@ -196,22 +217,22 @@ describe('guards', () => {
 describe('binding', () => {
   it('refuses to listen on anything but loopback', async () => {
     for (const address of ['0.0.0.0', '::', '192.168.1.10', 'example.org', '']) {
-      await expect(startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, log, port: 0, host: address }), address).rejects.toThrow(/loopback/);
+      await expect(startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0, host: address }), address).rejects.toThrow(/loopback/);
     }
   });
 
   it('reports the address it really listens on, and rejects a port in use', async () => {
-    const second = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, log, port: 0, host: 'localhost' });
+    const second = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0, host: 'localhost' });
     try {
       expect(second.url).toBe(`http://127.0.0.1:${second.port}/`);
-      await expect(startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, log, port: second.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: second.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     } finally {
       await second.close();
     }
   });
 
   it('closes even with a keep-alive connection open', async () => {
-    const third = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, log, port: 0 });
+    const third = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0 });
     await fetch(third.url); // undici keeps the connection alive
     await third.close();
     await expect(fetch(third.url)).rejects.toThrow();
