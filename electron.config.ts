@@ -44,7 +44,13 @@ export default defineConfig({
       minify: true,
       // Fonts and icons are bundled as files, never inlined from or fetched at a CDN.
       assetsInlineLimit: 0,
-      rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src-renderer/index.html'),
+          // Script-free page shown by src-main/electron/recovery.ts while the app rests.
+          fallback: resolve(root, 'src-renderer/fallback.html'),
+        },
+      },
     },
   },
 });

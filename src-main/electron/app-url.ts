@@ -13,6 +13,9 @@ export const APP_HOST = 'app';
 /** What the kiosk window loads. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
+/** The calm, script-free page shown while the app rests after repeated failures (recovery.ts). */
+export const APP_FALLBACK_URL = `${APP_SCHEME}://${APP_HOST}/fallback.html`;
+
 /** Parses a URL, or returns null when it is not one. */
 export function parseUrl(url: string): URL | null {
   try {

@@ -1,17 +1,23 @@
 /**
  * The Electron host's entry: wiring only. Each piece it wires takes the Electron objects it
- * needs as parameters (window.ts, protocol.ts, ipc.ts, security.ts); this is the one file
- * below src-main that imports 'electron'.
+ * needs as parameters (window, input-lockdown, recovery, gpu-guard, display-sleep, relaunch,
+ * protocol, ipc, security); this is the one file below src-main that imports 'electron'.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
+import { join } from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron';
 import { openVitrine, type VitrineCore } from '../core/vitrine';
 import { createLogger } from '../core/log';
-import { APP_ENTRY_URL, APP_SCHEME } from './app-url';
+import { APP_ENTRY_URL, APP_FALLBACK_URL, APP_SCHEME } from './app-url';
+import { DisplayAwakeService } from './display-sleep';
+import { GPU_STATE_FILE, guardAgainstGpuCrashes } from './gpu-guard';
+import { lockDownKioskWindow, pinZoomOnDisplayChanges } from './input-lockdown';
 import { bindIpc } from './ipc';
 import { isDevLaunch, resolveAppPaths } from './paths';
 import { createAppProtocolHandler, registerAppProtocol } from './protocol';
+import { superviseKioskWindow } from './recovery';
+import { scheduleNightlyRelaunch } from './relaunch';
 import { applySessionLockdown, lockDownWebContents } from './security';
-import { createKioskWindow, kioskWindowOptions, pinVisualZoom } from './window';
+import { createKioskWindow, kioskWindowOptions } from './window';
 
 const log = createLogger();
 const dev = isDevLaunch({ argv: process.argv, env: process.env, isPackaged: app.isPackaged });
@@ -26,12 +32,18 @@ protocol.registerSchemesAsPrivileged([
 
 let core: VitrineCore | null = null;
 let window: BrowserWindow | null = null;
-let unbindIpc: (() => void) | null = null;
+/** What shutDown undoes, in reverse order: services before IPC before the store they read. */
+const teardown: (() => void)[] = [];
 
-/** Releases the IPC binding and closes the store; safe to call more than once. */
+/** Stops every service, unbinds IPC and closes the store; safe to call more than once. */
 function shutDown(): void {
-  unbindIpc?.();
-  unbindIpc = null;
+  for (const undo of teardown.splice(0).reverse()) {
+    try {
+      undo();
+    } catch (error) {
+      log.error('electron', 'A shutdown step failed', error);
+    }
+  }
   try {
     core?.close();
   } catch (error) {
@@ -46,32 +58,35 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   applySessionLockdown(session.defaultSession, log, { dev });
 
-  const paths = resolveAppPaths({
-    isPackaged: app.isPackaged,
-    appPath: app.getAppPath(),
-    resourcesPath: process.resourcesPath,
-  });
-  core = await openVitrine({ dataDir: app.getPath('userData'), builtinPackage: paths.builtinPackage, log });
-  const serveApp = createAppProtocolHandler({ rendererDir: paths.rendererDir, mediaDir: core.mediaDir, log });
-  registerAppProtocol(protocol, serveApp);
-  unbindIpc = bindIpc(ipcMain, core.api, { log });
+  const paths = resolveAppPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+  const vitrine = await openVitrine({ dataDir: app.getPath('userData'), builtinPackage: paths.builtinPackage, log });
+  core = vitrine;
+  registerAppProtocol(protocol, createAppProtocolHandler({ rendererDir: paths.rendererDir, mediaDir: vitrine.mediaDir, tilesDir: vitrine.tilesDir, log }));
+  teardown.push(bindIpc(ipcMain, vitrine.api, { log }));
 
-  const kioskWindow = createKioskWindow(
-    BrowserWindow,
-    kioskWindowOptions({ preloadPath: paths.preloadPath, kiosk: !dev, devTools: dev }),
-  );
-  window = kioskWindow;
-  kioskWindow.on('closed', () => (window = null));
-  kioskWindow.webContents.on('render-process-gone', (_event, details) => {
-    log.error('electron', 'Renderer gone', details);
+  // Every kiosk window, the first and any recovery builds, is locked down the same way.
+  const openKioskWindow = (): BrowserWindow => {
+    const created = createKioskWindow(BrowserWindow, kioskWindowOptions({ preloadPath: paths.preloadPath, kiosk: !dev, devTools: dev }));
+    lockDownKioskWindow(created, { kiosk: !dev, dev });
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    return (window = created);
+  };
+  const first = openKioskWindow();
+  const supervisor = superviseKioskWindow({
+    window: first, createWindow: openKioskWindow, appUrl: APP_ENTRY_URL, fallbackUrl: APP_FALLBACK_URL, log,
   });
-  // Chromium forgets the pinch-zoom limit when displays change (kiosk lesson, electron#11216).
-  const repin = () => window && pinVisualZoom(window.webContents);
-  screen.on('display-metrics-changed', repin);
-  screen.on('display-added', repin);
-  screen.on('display-removed', repin);
+  teardown.push(() => supervisor.stop());
+  teardown.push(pinZoomOnDisplayChanges(screen, () => window?.webContents ?? null));
 
-  await kioskWindow.loadURL(APP_ENTRY_URL);
+  const displayAwake = new DisplayAwakeService(powerSaveBlocker, { openingHours: () => vitrine.settings.get('openingHours'), log });
+  displayAwake.start();
+  teardown.push(() => displayAwake.stop());
+  const relaunch = scheduleNightlyRelaunch(app, { time: () => vitrine.settings.get('nightlyRelaunch'), log, beforeExit: shutDown });
+  teardown.push(() => relaunch.cancel());
+
+  await first.loadURL(APP_ENTRY_URL);
   log.info('electron', 'Kiosk started', { dev, packaged: app.isPackaged });
 }
 
@@ -89,6 +104,9 @@ function failStartup(error: unknown): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Before `ready`: the only moment hardware acceleration can still be turned off.
+  const gpuGuard = guardAgainstGpuCrashes(app, { statePath: join(app.getPath('userData'), GPU_STATE_FILE), log });
+  teardown.push(() => gpuGuard.stop());
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();

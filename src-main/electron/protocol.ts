@@ -1,5 +1,5 @@
 /**
- * Serves the app on `vitrine://app/`: the built renderer and the content-addressed media store.
+ * Serves the app on `vitrine://app/`: the built renderer and the content-addressed media and tiles.
  * A privileged custom scheme instead of file:// gives the renderer a real origin for CSP and
  * same-origin checks, and exposes exactly two folders instead of the whole disk (Electron
  * security checklist: "Avoid usage of the file:// protocol and prefer custom protocols").
@@ -7,7 +7,7 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveInside, resolveMediaPath } from '../common/static-files';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, isContentPath, resolveContentPath, resolveInside } from '../common/static-files';
 import type { Logger } from '../core/log';
 import { APP_SCHEME, isAppUrl } from './app-url';
 
@@ -16,6 +16,8 @@ export interface AppProtocolOptions {
   rendererDir: string;
   /** The core's media folder, answering `/media/<sha256>.<ext>`. */
   mediaDir: string;
+  /** The core's Deep Zoom pyramids, answering `/tiles/<sha256>/…`. */
+  tilesDir: string;
   log: Logger;
 }
 
@@ -42,7 +44,7 @@ function fileFor(requestUrl: string, options: AppProtocolOptions): string | null
   // Only our own host: `vitrine://anything-else/` is not a second way in.
   if (!isAppUrl(requestUrl)) return null;
   const { pathname } = new URL(requestUrl);
-  if (pathname.startsWith('/media/')) return resolveMediaPath(options.mediaDir, pathname);
+  if (isContentPath(pathname)) return resolveContentPath(options, pathname);
   return resolveInside(options.rendererDir, pathname);
 }
 

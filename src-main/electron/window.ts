@@ -2,7 +2,7 @@
  * The one kiosk window: its locked-down options (pure, tested) and its creation. Numbers in
  * comments refer to Electron's security checklist, https://www.electronjs.org/docs/latest/tutorial/security
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
 /** The renderer's dark ground, painted before the first frame so a restart never flashes white. */
 export const KIOSK_BACKGROUND = '#111111';
@@ -56,21 +56,14 @@ export function kioskWindowOptions({ preloadPath, kiosk, devTools }: KioskWindow
 /** The BrowserWindow constructor, passed in by main.ts so tests can hand a fake. */
 export type BrowserWindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
-/** Creates the kiosk window: no menu, shown when painted, pinch-zoom pinned. Does not load it. */
+/**
+ * Creates the kiosk window: no menu, shown when painted. Does not load it. Keys, zoom and
+ * always-on-top are locked by input-lockdown.ts, which main.ts applies to every kiosk window.
+ */
 export function createKioskWindow(Ctor: BrowserWindowConstructor, options: BrowserWindowConstructorOptions): BrowserWindow {
   const window = new Ctor(options);
   // Without a menu, its default accelerators (reload, zoom, devtools, close) are gone as well.
   window.removeMenu();
   window.once('ready-to-show', () => window.show());
-  window.webContents.on('did-finish-load', () => pinVisualZoom(window.webContents));
   return window;
-}
-
-/**
- * Forbids pinch-zoom, which has no way back on a kiosk. Chromium forgets the limit after a
- * reload or a display change (electron#8793, #11216), so main.ts calls this again then.
- */
-export function pinVisualZoom(contents: Pick<WebContents, 'setVisualZoomLevelLimits' | 'isDestroyed'>): void {
-  if (contents.isDestroyed()) return;
-  void contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
 }

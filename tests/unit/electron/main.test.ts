@@ -1,6 +1,11 @@
 import { EventEmitter } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL } from '../../../src-main/contract/methods';
+import { defaultSettings } from '../../../src-main/core/settings/schema';
+import { FakeWindow, key } from './fakes';
 
 /** A fresh fake of the parts of 'electron' main.ts uses, recording the order of calls. */
 function makeElectron(options: { lock: boolean }) {
@@ -12,16 +17,14 @@ function makeElectron(options: { lock: boolean }) {
     requestSingleInstanceLock: vi.fn(() => options.lock),
     whenReady: vi.fn(() => ready.then(() => void order.push('ready'))),
     quit: vi.fn(),
-    exit: vi.fn(),
+    exit: vi.fn((code: number) => void order.push(`exit ${code}`)),
+    relaunch: vi.fn(() => void order.push('relaunch')),
+    disableHardwareAcceleration: vi.fn(() => void order.push('disableHardwareAcceleration')),
     getAppPath: () => '/opt/vitrine',
-    getPath: vi.fn((name: string) => `/var/lib/vitrine/${name}`),
+    getPath: vi.fn((name: string) => (name === 'userData' ? fx.userData : `/var/lib/vitrine/${name}`)),
   });
-  const windows: FakeWindow[] = [];
-  class FakeWindow extends EventEmitter {
-    readonly webContents = Object.assign(new EventEmitter(), {
-      isDestroyed: () => false,
-      setVisualZoomLevelLimits: vi.fn(async () => undefined),
-    });
+  const windows: ElectronWindow[] = [];
+  class ElectronWindow extends FakeWindow {
     readonly removeMenu = vi.fn();
     readonly show = vi.fn();
     readonly focus = vi.fn();
@@ -38,7 +41,8 @@ function makeElectron(options: { lock: boolean }) {
     markReady,
     windows,
     app,
-    BrowserWindow: FakeWindow,
+    BrowserWindow: ElectronWindow,
+    powerSaveBlocker: { start: vi.fn(() => 42), stop: vi.fn() },
     Menu: { setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
@@ -60,7 +64,15 @@ function makeElectron(options: { lock: boolean }) {
 
 const fx = vi.hoisted(() => ({
   current: null as unknown as ReturnType<typeof makeElectron>,
-  core: { api: {}, mediaDir: '/var/lib/vitrine/userData/media', close: vi.fn() },
+  userData: '',
+  settings: {} as Record<string, unknown>,
+  core: {
+    api: {},
+    mediaDir: '/var/lib/vitrine/userData/media',
+    tilesDir: '/var/lib/vitrine/userData/tiles',
+    close: vi.fn(),
+    settings: { get: (name: string): unknown => fx.settings[name] },
+  },
   openVitrine: vi.fn(),
 }));
 
@@ -68,6 +80,7 @@ const fx = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   get app() { return fx.current.app; },
   get BrowserWindow() { return fx.current.BrowserWindow; },
+  get powerSaveBlocker() { return fx.current.powerSaveBlocker; },
   get Menu() { return fx.current.Menu; },
   get dialog() { return fx.current.dialog; },
   get ipcMain() { return fx.current.ipcMain; },
@@ -84,7 +97,21 @@ async function launch(options: { lock: boolean }) {
   return fx.current;
 }
 
+/** Launches, lets the app become ready at local time `now`, and waits for the kiosk page to load. */
+async function started(now: Date) {
+  const electron = await launch({ lock: true });
+  vi.useFakeTimers({ now });
+  electron.markReady();
+  await vi.waitFor(() => expect(electron.windows[0]?.loadURL).toHaveBeenCalled());
+  return { electron, window: electron.windows[0]! };
+}
+
+/** Wednesday 4 March 2026 at noon, local time: the museum is open (08:00-20:00 by default). */
+const WEDNESDAY_NOON = new Date(2026, 2, 4, 12, 0);
+
 beforeEach(() => {
+  fx.userData = mkdtempSync(join(tmpdir(), 'vitrine-main-'));
+  fx.settings = { ...defaultSettings() };
   vi.stubEnv('VITRINE_DEV', '');
   vi.stubEnv('VITRINE_WINDOWED', '');
   fx.core.close.mockReset();
@@ -94,6 +121,10 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // Quit, so no service of this launch outlives its test.
+  fx.current.app.emit('before-quit');
+  vi.useRealTimers();
+  rmSync(fx.userData, { recursive: true, force: true });
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
 });
@@ -122,7 +153,7 @@ describe('main.ts', () => {
     electron.markReady();
     await vi.waitFor(() => expect(electron.windows[0]?.loadURL).toHaveBeenCalledWith('vitrine://app/index.html'));
     expect(fx.openVitrine).toHaveBeenCalledWith(expect.objectContaining({
-      dataDir: '/var/lib/vitrine/userData',
+      dataDir: fx.userData,
       builtinPackage: expect.stringMatching(/out[\\/]exhibit$/),
     }));
     expect(electron.protocol.handle).toHaveBeenCalledWith('vitrine', expect.any(Function));
@@ -173,5 +204,77 @@ describe('main.ts', () => {
     electron.app.emit('second-instance');
     expect(electron.windows[0]?.restore).toHaveBeenCalled();
     expect(electron.windows[0]?.focus).toHaveBeenCalled();
+  });
+
+  it('starts without hardware acceleration, before ready, after 3 GPU crashes in the last day', async () => {
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    mkdirSync(fx.userData, { recursive: true });
+    writeFileSync(join(fx.userData, 'gpu-crashes.json'), JSON.stringify({ version: 1, crashes: [recent, recent, recent] }));
+    const electron = await launch({ lock: true });
+    expect(electron.order).toEqual(['registerSchemes', 'disableHardwareAcceleration']);
+  });
+
+  it('keeps hardware acceleration on without a crash record, and counts GPU crashes of this run', async () => {
+    const electron = await launch({ lock: true });
+    expect(electron.app.disableHardwareAcceleration).not.toHaveBeenCalled();
+    for (let i = 0; i < 3; i++) electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 1 });
+    const next = await launch({ lock: true });
+    expect(next.app.disableHardwareAcceleration).toHaveBeenCalledTimes(1);
+  });
+
+  it('locks the kiosk window: keys filtered, always on top, zoom pinned again on a display change', async () => {
+    const { electron, window } = await started(WEDNESDAY_NOON);
+    const event = { preventDefault: vi.fn() };
+    window.webContents.emit('before-input-event', event, key('r', { control: true }));
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(window.setAlwaysOnTop).toHaveBeenCalledWith(true, 'screen-saver');
+    electron.screen.emit('display-metrics-changed', {}, {}, ['scaleFactor']);
+    expect(window.webContents.setVisualZoomLevelLimits).toHaveBeenCalledWith(1, 1);
+  });
+
+  it('reloads a crashed kiosk page after a second, and keeps the replacement window reachable', async () => {
+    const { electron, window } = await started(WEDNESDAY_NOON);
+    window.webContents.crash('oom');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(window.webContents.loaded).toEqual(['vitrine://app/index.html']);
+    // A second crash right after: the reload did not hold, so the window is replaced…
+    window.webContents.crash('crashed');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(electron.windows).toHaveLength(2);
+    const replacement = electron.windows[1]!;
+    expect(replacement.webContents.loaded).toEqual(['vitrine://app/index.html']);
+    // …without the app quitting, and locked down like the first.
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    expect(replacement.setAlwaysOnTop).toHaveBeenCalledWith(true, 'screen-saver');
+    electron.app.emit('second-instance');
+    expect(replacement.focus).toHaveBeenCalled();
+  });
+
+  it('keeps the display awake during opening hours, and lets it go on quit', async () => {
+    const { electron } = await started(WEDNESDAY_NOON);
+    expect(electron.powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
+    electron.app.emit('before-quit');
+    expect(electron.powerSaveBlocker.stop).toHaveBeenCalledWith(42);
+  });
+
+  it('relaunches at the nightly time, closing the store first', async () => {
+    fx.settings.nightlyRelaunch = '03:00';
+    const { electron } = await started(new Date(2026, 2, 4, 2, 0));
+    // (Waiting for the load let the fake clock run a few milliseconds.)
+    await vi.advanceTimersByTimeAsync(3_600_000 - 1_000);
+    expect(electron.app.relaunch).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fx.core.close).toHaveBeenCalledTimes(1);
+    expect(electron.order.slice(-2)).toEqual(['relaunch', 'exit 0']);
+  });
+
+  it('stops every service on quit: no timer, display or GPU listener left behind', async () => {
+    fx.settings.nightlyRelaunch = '03:00';
+    const { electron, window } = await started(WEDNESDAY_NOON);
+    electron.app.emit('before-quit');
+    expect(vi.getTimerCount()).toBe(0);
+    expect(electron.screen.eventNames()).toEqual([]);
+    expect(electron.app.listenerCount('child-process-gone')).toBe(0);
+    expect(window.webContents.listenerCount('render-process-gone')).toBe(0);
   });
 });

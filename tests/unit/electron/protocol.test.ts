@@ -20,6 +20,10 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'vitrine-protocol-'));
   const rendererDir = join(root, 'renderer');
   const mediaDir = join(root, 'media');
+  const tilesDir = join(root, 'tiles');
+  mkdirSync(join(tilesDir, 'ab', HASH, 'image_files', '9'), { recursive: true });
+  writeFileSync(join(tilesDir, 'ab', HASH, 'image_files', '9', '1_2.jpeg'), JPEG);
+  writeFileSync(join(tilesDir, 'ab', HASH, 'image.dzi'), '<Image/>');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   mkdirSync(join(mediaDir, 'ab'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Vitrine</title>');
@@ -28,7 +32,7 @@ beforeAll(() => {
   // Beside the served folders, where a traversal would land.
   writeFileSync(join(root, 'secret.txt'), SECRET);
   writeFileSync(join(mediaDir, 'secret.txt'), SECRET);
-  handler = createAppProtocolHandler({ rendererDir, mediaDir, log });
+  handler = createAppProtocolHandler({ rendererDir, mediaDir, tilesDir, log });
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -51,6 +55,17 @@ describe('the vitrine:// protocol handler', () => {
     const response = await get('vitrine://app/assets/app.js?v=2#x');
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await response.text()).toBe('console.log("app")');
+  });
+
+  it('serves a Deep Zoom descriptor and its tiles by the image hash, and nothing else under /tiles', async () => {
+    const tile = await get(`vitrine://app/tiles/${HASH}/image_files/9/1_2.jpeg`);
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await tile.arrayBuffer()).equals(JPEG)).toBe(true);
+    expect((await get(`vitrine://app/tiles/${HASH}/image.dzi`)).headers.get('content-type')).toBe('application/xml');
+    for (const bad of [`tiles/${HASH}/../../secret.txt`, `tiles/${HASH}/image_files/9/%2e%2e/%2e%2e/x.jpeg`, `tiles/${HASH}/other.dzi`, 'tiles/abc/image.dzi']) {
+      expect((await get(`vitrine://app/${bad}`)).status, bad).toBe(404);
+    }
   });
 
   it('serves a media file by its content address, byte for byte', async () => {

@@ -50,10 +50,7 @@ describe('kioskWindowOptions', () => {
 
 class FakeWindow extends EventEmitter {
   static created: FakeWindow[] = [];
-  readonly webContents = Object.assign(new EventEmitter(), {
-    isDestroyed: () => false,
-    setVisualZoomLevelLimits: vi.fn(async () => undefined),
-  });
+  readonly webContents = new EventEmitter();
   readonly removeMenu = vi.fn();
   readonly show = vi.fn();
   constructor(readonly options: BrowserWindowConstructorOptions) {
@@ -80,13 +77,5 @@ describe('createKioskWindow', () => {
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledTimes(1);
-  });
-
-  it('forbids pinch-zoom again after every load', () => {
-    const { window } = make();
-    window.webContents.emit('did-finish-load');
-    window.webContents.emit('did-finish-load');
-    expect(window.webContents.setVisualZoomLevelLimits).toHaveBeenCalledTimes(2);
-    expect(window.webContents.setVisualZoomLevelLimits).toHaveBeenCalledWith(1, 1);
   });
 });
