@@ -1,0 +1,24 @@
+/**
+ * The kiosk's settings as the renderer uses them, read once at start. A kiosk must come up even
+ * when its settings cannot be read, so a failed read falls back to the core's defaults (the same
+ * values as src-main/core/settings/schema.ts) instead of leaving the screen blank.
+ */
+import type { Api } from '../../src-main/contract/api';
+import type { KioskConfig } from '../../src-main/contract/types';
+
+/** The core's default settings, used when getKioskConfig fails. */
+export const DEFAULT_KIOSK_CONFIG: Readonly<KioskConfig> = Object.freeze({
+  idleTimeoutSeconds: 90,
+  idleCountdownSeconds: 15,
+  attractSlideSeconds: 8,
+  showCursor: false,
+});
+
+/** Reads the kiosk's settings; never rejects. */
+export async function loadKioskConfig(api: Api): Promise<KioskConfig> {
+  try {
+    return { ...DEFAULT_KIOSK_CONFIG, ...(await api.getKioskConfig({})) };
+  } catch {
+    return { ...DEFAULT_KIOSK_CONFIG };
+  }
+}

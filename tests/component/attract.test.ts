@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+/**
+ * The attract loop: the package's own title and invitation, the one "Touch to begin" button
+ * whatever the invitation says, and a slow loop with at most two pictures in the page.
+ */
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExhibitView } from '../../src-main/contract/types';
+import Attract from '../../src-renderer/screens/Attract.svelte';
+import { exhibitView } from './fixtures';
+
+// Reduced motion is a system setting; the test flips it before each render.
+const motion = vi.hoisted(() => ({ reduce: false }));
+vi.mock('svelte/motion', () => ({ prefersReducedMotion: { get current() { return motion.reduce; } } }));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  motion.reduce = false;
+});
+afterEach(() => vi.useRealTimers());
+
+function withAttract(attract: Partial<ExhibitView['attract']>): ExhibitView {
+  const exhibit = exhibitView();
+  return { ...exhibit, attract: { ...exhibit.attract, ...attract } };
+}
+
+const pictures = () => [...document.querySelectorAll('main[data-screen="attract"] img')].map((img) => img.getAttribute('src'));
+
+describe('Attract', () => {
+  it("shows the package's attract title and invitation, and the button keeps its name", () => {
+    const exhibit = withAttract({ title: 'Step into the archive', invitation: 'Tap anywhere to read the Cold War’s secrets' });
+    render(Attract, { exhibit, slideSeconds: 8, onBegin: () => {} });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Step into the archive');
+    const invitation = screen.getByText('Tap anywhere to read the Cold War’s secrets');
+    expect(invitation.closest('[aria-hidden="true"]')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Touch to begin' })).toBeTruthy();
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+  });
+
+  it('says "Touch to begin" in its own words when the package gives no invitation', () => {
+    render(Attract, { exhibit: exhibitView(), slideSeconds: 8, onBegin: () => {} });
+    expect(screen.getByTestId('attract-invitation').textContent?.trim()).toBe('Touch to begin');
+    // Not read twice: the button already says it.
+    expect(screen.getByTestId('attract-invitation').closest('[aria-hidden="true"]')).not.toBeNull();
+  });
+
+  it('still invites with a title when the exhibit cannot be read', () => {
+    render(Attract, { exhibit: null, slideSeconds: 8, onBegin: () => {} });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Welcome');
+    expect(screen.getByRole('button', { name: 'Touch to begin' })).toBeTruthy();
+  });
+
+  it('begins on click only (the end of the gesture), never at the first touch', async () => {
+    const onBegin = vi.fn();
+    render(Attract, { exhibit: exhibitView(), slideSeconds: 8, onBegin });
+    const begin = screen.getByRole('button', { name: 'Touch to begin' });
+    await fireEvent.pointerDown(begin, { pointerId: 1 });
+    expect(onBegin).not.toHaveBeenCalled();
+    await fireEvent.click(begin);
+    expect(onBegin).toHaveBeenCalledOnce();
+  });
+
+  it("loops through the package's artifacts at the set pace, never more than two pictures at once", async () => {
+    const exhibit = exhibitView();
+    const artifacts = exhibit.attract.artifacts.slice(0, 3);
+    render(Attract, { exhibit: withAttract({ artifacts }), slideSeconds: 5, onBegin: () => {} });
+    const display = artifacts.map((a) => a.thumb!.display);
+    expect(pictures()).toEqual([display[0]]);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(pictures()).toEqual([display[0]]);
+    await vi.advanceTimersByTimeAsync(1);
+    flushSync();
+    expect(pictures()).toEqual([display[0], display[1]]);
+    expect(document.querySelectorAll('.slide.entering')).toHaveLength(1);
+    for (let i = 0; i < 7; i++) {
+      await vi.advanceTimersByTimeAsync(5_000);
+      flushSync();
+      expect(pictures().length).toBeLessThanOrEqual(2);
+    }
+    // 1 + 8 changes later: back to the third picture, with the second fading out under it.
+    expect(pictures()).toEqual([display[1], display[2]]);
+  });
+
+  it('with reduced motion: no fades, one picture, and no change before the set time', async () => {
+    motion.reduce = true;
+    const exhibit = exhibitView();
+    const artifacts = exhibit.attract.artifacts.slice(0, 2);
+    render(Attract, { exhibit: withAttract({ artifacts }), slideSeconds: 10, onBegin: () => {} });
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(pictures()).toEqual([artifacts[0]!.thumb!.display]);
+    await vi.advanceTimersByTimeAsync(1);
+    flushSync();
+    expect(pictures()).toEqual([artifacts[1]!.thumb!.display]);
+    expect(document.querySelectorAll('.slide.entering')).toHaveLength(0);
+  });
+});
