@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (after `npm run build`): runs every benchmark in bench/, writes the figures to
+ * bench/results.json and a table to docs/performance.md with the machine and the date.
+ * Benchmarks measure; they never pass or fail a build. Targets are shown beside the figures.
+ *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import)
+ */
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv.slice(2);
+
+/** Each benchmark: its module, the function it exports, and how to show its figures against a target. */
+const BENCHES = [
+  {
+    name: 'tiling',
+    module: 'bench/tiling.mjs',
+    run: (m) => m.benchTiling(3),
+    rows: (r) => [
+      ['Import of the built-in exhibit (10 images, 14-16 MP): time', stats(r.importMs, 'ms'), ''],
+      ['The same image work by sharp alone: time', stats(r.sharpAloneMs, 'ms'), ''],
+      ['Import overhead beyond sharp (median ratio - 1)', pct(r.ratio - 1), 'under 25 %'],
+    ],
+  },
+  {
+    name: 'first-frame',
+    module: 'bench/first-frame.mjs',
+    run: (m) => m.benchFirstFrame(),
+    rows: (r) => [['Tap on an artifact to its first sharp deep-zoom frame', `p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms (${r.runs} taps)`, 'under 200 ms']],
+  },
+  {
+    name: 'import',
+    module: 'bench/import.mjs',
+    run: (m) => m.benchImport(),
+    rows: (r) => [[`Import of a generated package of ${r.artifacts} artifacts with images`, `${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`, 'streams: peak memory independent of package size']],
+  },
+];
+
+function stats(values, unit) {
+  const s = [...values].sort((a, b) => a - b);
+  const f = (v) => `${v.toFixed(0)} ${unit}`;
+  return `min ${f(s[0])}, median ${f(s[Math.floor(s.length / 2)])}, max ${f(s.at(-1))}`;
+}
+
+function pct(x) {
+  return `${(x * 100).toFixed(1)} %`;
+}
+
+if (!existsSync(join(root, 'out/main/cli.js'))) {
+  console.error('Run npm run build first.');
+  process.exit(2);
+}
+
+const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, benches: {} };
+const table = [];
+for (const bench of BENCHES) {
+  if (only.length && !only.includes(bench.name)) continue;
+  if (!existsSync(join(root, bench.module))) continue;
+  console.error(`bench: ${bench.name} …`);
+  const figures = await bench.run(await import(join(root, bench.module)));
+  results.benches[bench.name] = figures;
+  table.push(...bench.rows(figures));
+}
+
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+const md = `# Performance
+
+Measured by \`npm run bench\` on ${results.date.slice(0, 10)}: ${results.machine.cpus} cores (${results.machine.cpu}), ${results.machine.memoryGb} GB, Node ${results.machine.node}.
+Raw figures: \`bench/results.json\` (not committed; run the command to get your machine's).
+
+| measure | figure | target |
+|---|---|---|
+${table.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+`;
+writeFileSync(join(root, 'docs/performance.md'), md);
+console.log(md);
