@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import type {
-  ArtifactView, ExhibitView, HealthView, KioskConfig, QrMatrix, SearchHit, SectionView, TopicView,
+  ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PublishStateView, QrMatrix, SearchHit, SectionView,
+  StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TopicView,
 } from './types';
 import type { ApiMethod } from './methods';
 import type { API_METHODS } from './methods';
@@ -15,6 +16,10 @@ import type { API_METHODS } from './methods';
 export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a short id of letters, digits, - or _');
 
 const noArgs = z.object({}).strict();
+
+/** A staff session token as staffLogin gives it (32 random bytes, base64url). */
+export const staffToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the token staffLogin gave');
+const staff = <T extends z.ZodRawShape>(shape: T) => z.object({ token: staffToken, ...shape }).strict();
 
 export const argSchemas = {
   getExhibit: noArgs,
@@ -25,6 +30,14 @@ export const argSchemas = {
   getQr: z.object({ text: z.string().min(1).max(400) }).strict(),
   getHealth: noArgs,
   getKioskConfig: noArgs,
+  reportVisitorState: z.object({ state: z.enum(['attract', 'visiting']) }).strict(),
+  staffLogin: z.object({ pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits') }).strict(),
+  staffLogout: staff({}),
+  staffStatus: staff({}),
+  staffRollback: staff({ versionId: z.number().int().positive().optional() }),
+  staffSetSetting: staff({ key: z.string().min(1).max(64), value: z.json() }),
+  staffImportFromInbox: staff({}),
+  staffLeaveKiosk: staff({}),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Result type of each verb. */
@@ -37,6 +50,14 @@ export interface ApiResults {
   getQr: QrMatrix;
   getHealth: HealthView;
   getKioskConfig: KioskConfig;
+  reportVisitorState: PublishStateView;
+  staffLogin: StaffSessionView;
+  staffLogout: OkView;
+  staffStatus: StaffStatusView;
+  staffRollback: StaffRollbackView;
+  staffSetSetting: StaffSettingResult;
+  staffImportFromInbox: InboxScanView;
+  staffLeaveKiosk: OkView;
 }
 
 export type ApiArgs = { [M in ApiMethod]: z.input<(typeof argSchemas)[M]> };

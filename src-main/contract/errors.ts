@@ -1,5 +1,9 @@
-/** Errors that cross the contract: a stable code plus a sentence a person can read. */
-export type ApiErrorCode = 'bad-request' | 'not-found' | 'unavailable' | 'internal';
+/**
+ * Errors that cross the contract: a stable code plus a sentence a person can read.
+ * 'unauthorized': a staff verb without a valid staff session, or a wrong PIN.
+ * 'locked': too many wrong PINs; the message says for how long.
+ */
+export type ApiErrorCode = 'bad-request' | 'not-found' | 'unavailable' | 'unauthorized' | 'locked' | 'internal';
 
 export interface ApiFailure {
   ok: false;

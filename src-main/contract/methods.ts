@@ -11,6 +11,14 @@ export const API_METHODS = [
   'getQr',
   'getHealth',
   'getKioskConfig',
+  'reportVisitorState',
+  'staffLogin',
+  'staffLogout',
+  'staffStatus',
+  'staffRollback',
+  'staffSetSetting',
+  'staffImportFromInbox',
+  'staffLeaveKiosk',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -6,6 +6,8 @@ import QRCode from 'qrcode';
 import { ApiError, type ApiImplementation } from '../contract/api';
 import type { AttractView, EraGroup, SectionSummary, TopicSummary } from '../contract/types';
 import type { SettingsStore } from './settings/store';
+import { createStaffApi, staffUnavailable, type StaffContext } from './staff/api';
+import type { Publisher } from './versions/publisher';
 import type { Store } from './store/connection';
 import { artifactSummary, contentQueries, toImageView, topicBlocks } from './store/content';
 import { createSearch } from './store/search';
@@ -14,6 +16,10 @@ export interface ApiContext {
   startedAt: number;
   settings: SettingsStore;
   appVersion?: string;
+  /** Switches new content live when the renderer reports the attract screen. */
+  publisher?: Publisher;
+  /** Staff mode's services; without them every staff verb refuses. */
+  staff?: StaffContext;
 }
 
 /** Builds the contract's implementation over an open store. */
@@ -50,7 +56,7 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
         sections,
         highlights,
         attract: attractOf(exhibit.title, exhibit.attract, highlights),
-        package: { id: exhibit.package_id, version: exhibit.version, importedAt: exhibit.imported_at },
+        package: { id: exhibit.package_id, version: exhibit.version, versionId, importedAt: exhibit.imported_at },
       };
     },
 
@@ -120,6 +126,12 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
       const version = versionId === null ? null : (q.exhibit.get(versionId)?.version ?? null);
       return { ok: versionId !== null, version: context.appVersion ?? '0.0.0', liveVersion: version, uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000) };
     },
+
+    reportVisitorState({ state }) {
+      return context.publisher?.report(state) ?? { liveVersionId: store.liveVersionId(), pendingVersionId: null };
+    },
+
+    ...(context.staff ? createStaffApi(context.staff) : staffUnavailable()),
   };
 }
 

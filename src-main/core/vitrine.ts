@@ -1,28 +1,49 @@
 /**
  * The host-independent kiosk core, opened once per process by a host (Electron or browser).
- * Opening it migrates the store and, on first start, imports the built-in exhibit package.
+ * Opening it migrates the store, clears whatever an import cut short left, imports the built-in
+ * exhibit on first start, and starts the publisher (new content goes live only in attract) and
+ * the inbox (packages arriving in a watched folder).
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdirSync, rmSync } from 'node:fs';
 import type { ApiImplementation } from '../contract/api';
-import { createLogger, type Logger } from './log';
-import { openStore, type Store } from './store/connection';
 import { createApi } from './api';
-import { importPackage } from './packages/importer';
+import { systemClock, type Clock } from './clock';
+import { Inbox, type WatchFolder } from './inbox/inbox';
+import { createLogger, type Logger } from './log';
+import { importPackage, type ImportResult } from './packages/importer';
 import { createSettingsStore, type SettingsStore } from './settings/store';
+import type { KioskHost } from './staff/api';
+import { createPinStore } from './staff/pin';
+import { StaffSessions } from './staff/session';
+import { openStore, type Store } from './store/connection';
+import { DataBusyError, withDataLock } from './versions/lock';
+import { Publisher } from './versions/publisher';
+import { recoverInterruptedImport } from './versions/recover';
 
+/** What a host passes to open the core. */
 export interface VitrineOptions {
   /** Folder for the store and media; created if missing. */
   dataDir: string;
   /** Folder of the built-in exhibit package, imported when the store has no live package. */
   builtinPackage: string;
   log?: Logger;
+  /** What the host offers staff (leaving kiosk mode, crash reports). */
+  host?: KioskHost;
+  clock?: Clock;
+  /** Inbox timing and watcher, for tests. */
+  inbox?: { stableMs?: number; scanEveryMs?: number; watch?: WatchFolder };
 }
 
+/** The opened core: the contract's implementation and the services behind it. */
 export interface VitrineCore {
   api: ApiImplementation;
   store: Store;
   settings: SettingsStore;
+  publisher: Publisher;
+  inbox: Inbox;
+  /** Imports a package as the inbox does: validated, written aside, live when the kiosk is idle. */
+  importPackage(path: string, source: string): Promise<ImportResult>;
   /** Folder of content-addressed media files (`/media/<sha256>.<ext>` resolves inside it). */
   mediaDir: string;
   /** Folder of Deep Zoom pyramids (`/tiles/<sha256>/…` resolves inside it). */
@@ -34,22 +55,60 @@ export interface VitrineCore {
 /** Opens (and if needed initialises) the kiosk's data folder. */
 export async function openVitrine(options: VitrineOptions): Promise<VitrineCore> {
   const log = options.log ?? createLogger();
-  mkdirSync(options.dataDir, { recursive: true });
-  const mediaDir = join(options.dataDir, 'media');
-  const tilesDir = join(options.dataDir, 'tiles');
-  // An import cut short (power loss) leaves only its staging folder: clear it for the next one.
-  rmSync(join(options.dataDir, 'staging'), { recursive: true, force: true });
-  const store = openStore(join(options.dataDir, 'vitrine.sqlite'));
+  const clock = options.clock ?? systemClock;
+  const { dataDir } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const dirs = { mediaDir: join(dataDir, 'media'), tilesDir: join(dataDir, 'tiles'), stagingRoot: join(dataDir, 'staging') };
+  const store = openStore(join(dataDir, 'vitrine.sqlite'));
+  let publisher: Publisher | null = null;
+  let inbox: Inbox | null = null;
   try {
+    // An import cut short (power loss) leaves a staging folder and an unfinished version: clear
+    // them, unless a `vitrine import` is running right now and owns them.
+    await withDataLock(dataDir, () => recoverInterruptedImport(store, dirs, log)).catch((error: unknown) => {
+      if (!(error instanceof DataBusyError)) throw error;
+      log.warn('core', error.message);
+    });
+    const settings = createSettingsStore(store.db, log);
+    const keepVersions = () => settings.get('keepVersions');
     if (store.liveVersionId() === null) {
       log.info('core', 'No live exhibit yet: importing the built-in package', { from: options.builtinPackage });
-      await importPackage(store, options.builtinPackage, { mediaDir, tilesDir, log, source: 'built-in' });
+      // The built-in package ships inside the app: it is trusted as the app itself is.
+      await importPackage(store, options.builtinPackage, { ...dirs, log, source: 'built-in', publish: 'now', keepVersions: keepVersions() });
     }
+    const pub = new Publisher({ store, dataDir, ...dirs, keepVersions, clock, log });
+    publisher = pub;
+    const importAndOffer = async (path: string, source: string): Promise<ImportResult> => {
+      const result = await importPackage(store, path, {
+        ...dirs, log, source, publish: 'pending', keepVersions: keepVersions(), trustedKeys: settings.get('trustedKeys'),
+      });
+      // Live at once if the kiosk is idle (or shows nothing yet); else at the next attract screen.
+      return { ...result, live: pub.tryPublish()?.to === result.versionId };
+    };
+    inbox = new Inbox({ store, folder: () => settings.get('inboxDir'), importPackage: importAndOffer, clock, log, ...options.inbox });
+    const startedAt = clock.now();
+    const staff = {
+      store, settings, publisher: pub, inbox, dataDir, startedAt, clock, log, host: options.host,
+      pins: createPinStore(store.db, clock),
+      sessions: new StaffSessions({ clock }),
+    };
+    const api = createApi(store, { startedAt, settings, publisher: pub, staff });
+    pub.start();
+    const box = inbox;
+    box.start();
+    const { mediaDir, tilesDir } = dirs;
+    return {
+      api, store, settings, publisher: pub, inbox: box, importPackage: importAndOffer, mediaDir, tilesDir, log,
+      close: () => {
+        box.stop();
+        pub.stop();
+        store.close();
+      },
+    };
   } catch (error) {
+    inbox?.stop();
+    publisher?.stop();
     store.close();
     throw error;
   }
-  const settings = createSettingsStore(store.db, log);
-  const api = createApi(store, { startedAt: Date.now(), settings });
-  return { api, store, settings, mediaDir, tilesDir, log, close: () => store.close() };
 }

@@ -59,7 +59,10 @@ async function start(): Promise<void> {
   applySessionLockdown(session.defaultSession, log, { dev });
 
   const paths = resolveAppPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
-  const vitrine = await openVitrine({ dataDir: app.getPath('userData'), builtinPackage: paths.builtinPackage, log });
+  // Staff "leave kiosk": quit the app (before-quit shuts everything down). Where a supervisor
+  // restarts it (systemd Restart=always, Shell Launcher), that is a restart; see docs/unattended.md.
+  const host = { kind: 'electron' as const, leaveKiosk: () => app.quit() };
+  const vitrine = await openVitrine({ dataDir: app.getPath('userData'), builtinPackage: paths.builtinPackage, log, host });
   core = vitrine;
   registerAppProtocol(protocol, createAppProtocolHandler({ rendererDir: paths.rendererDir, mediaDir: vitrine.mediaDir, tilesDir: vitrine.tilesDir, log }));
   teardown.push(bindIpc(ipcMain, vitrine.api, { log }));

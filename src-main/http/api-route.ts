@@ -10,7 +10,7 @@ import { dispatch } from '../core/dispatch';
 import type { Logger } from '../core/log';
 import { sendJson } from './respond';
 
-/** Largest request body accepted; the contract's biggest argument is a 400-character string. */
+/** Largest request body accepted; the contract's biggest argument is a setting value of about a kilobyte. */
 export const MAX_BODY_BYTES = 64 * 1024;
 /** After refusing a body, read at most this much more so the client sees the 413, then hang up. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
@@ -20,6 +20,9 @@ export const STATUS_FOR_CODE: Readonly<Record<ApiErrorCode, number>> = {
   'bad-request': 400,
   'not-found': 404,
   unavailable: 503,
+  unauthorized: 401,
+  // 429, not 423: the client may try again later, which is what the lock's message says.
+  locked: 429,
   internal: 500,
 };
 

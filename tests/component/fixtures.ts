@@ -81,7 +81,7 @@ export function exhibitView(): ExhibitView {
     }),
     highlights: artifactOrder.map(summary),
     attract: { title: e.title, invitation: null, artifacts: artifactOrder.map(summary) },
-    package: { id: source.package.id, version: source.package.version, importedAt: '2025-01-01T00:00:00.000Z' },
+    package: { id: source.package.id, version: source.package.version, versionId: 1, importedAt: '2025-01-01T00:00:00.000Z' },
   };
 }
 
@@ -156,6 +156,10 @@ export type FakeApi = Api & { calls: { method: keyof Api; args: unknown }[] };
 /** The kiosk settings the fake answers with (the defaults), unless a test overrides some. */
 export const KIOSK_CONFIG: KioskConfig = { idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false };
 
+const notFaked = (): never => {
+  throw new Error('staff verbs are not faked');
+};
+
 /** An in-memory Api over the built-in exhibit, recording every call. */
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const calls: FakeApi['calls'] = [];
@@ -178,5 +182,14 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     getQr: (args) => answer('getQr', args, () => qrMatrix(args.text)),
     getHealth: (args) => answer('getHealth', args, () => ({ ok: true, version: '0.1.0', liveVersion: '1.0.0', uptimeSeconds: 1 })),
     getKioskConfig: (args) => answer('getKioskConfig', args, () => ({ ...KIOSK_CONFIG, ...options.config })),
+    reportVisitorState: (args) => answer('reportVisitorState', args, () => ({ liveVersionId: 1, pendingVersionId: null })),
+    // Staff verbs are not faked here yet: they reject like a kiosk without staff mode.
+    staffLogin: (args) => answer('staffLogin', args, notFaked),
+    staffLogout: (args) => answer('staffLogout', args, notFaked),
+    staffStatus: (args) => answer('staffStatus', args, notFaked),
+    staffRollback: (args) => answer('staffRollback', args, notFaked),
+    staffSetSetting: (args) => answer('staffSetSetting', args, notFaked),
+    staffImportFromInbox: (args) => answer('staffImportFromInbox', args, notFaked),
+    staffLeaveKiosk: (args) => answer('staffLeaveKiosk', args, notFaked),
   };
 }

@@ -61,20 +61,24 @@ export function smallSource(): Json {
   };
 }
 
-/** Writes a curator source folder (exhibit.json + real images) for `source`. */
-export async function writeSource(dir: string, source: Json): Promise<string> {
+/**
+ * Writes a curator source folder (exhibit.json + real images) for `source`. Images are seeded
+ * 1, 2, 3 … in order, so two sources with the same files share images byte for byte; `seeds`
+ * gives chosen files other seeds (other bytes).
+ */
+export async function writeSource(dir: string, source: Json, seeds: Record<string, number> = {}): Promise<string> {
   mkdirSync(join(dir, 'media'), { recursive: true });
   let seed = 1;
-  for (const artifact of source.artifacts ?? []) for (const m of artifact.media ?? []) await makeImage(join(dir, m.file), seed++);
+  for (const artifact of source.artifacts ?? []) for (const m of artifact.media ?? []) await makeImage(join(dir, m.file), seeds[m.file] ?? seed++);
   writeFileSync(join(dir, 'exhibit.json'), JSON.stringify(source, null, 2));
   return dir;
 }
 
 /** Packs `source` into a package folder (or archive when `out` ends in .zip) and returns its path. */
-export async function makePackage(root: string, source: Json = smallSource(), out = 'package'): Promise<string> {
-  const src = await writeSource(join(root, `src-${Math.random().toString(36).slice(2)}`), source);
+export async function makePackage(root: string, source: Json = smallSource(), out = 'package', options: { seeds?: Record<string, number>; signingKeyPem?: string } = {}): Promise<string> {
+  const src = await writeSource(join(root, `src-${Math.random().toString(36).slice(2)}`), source, options.seeds);
   const target = join(root, out);
-  await pack(src, target);
+  await pack(src, target, { signingKeyPem: options.signingKeyPem });
   return target;
 }
 

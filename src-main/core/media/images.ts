@@ -26,7 +26,9 @@ const FORMATS: Record<string, ImageFormat> = { jpeg: 'jpg', png: 'png', webp: 'w
 export async function inspectImage(path: string): Promise<ImageInfo> {
   let meta;
   try {
-    meta = await sharp(path, { limitInputPixels: MAX_PIXELS }).metadata();
+    // Only the header is read here, so no limit is needed; and with one, sharp would report an
+    // over-large image as "not an image" instead of the plain count checked below.
+    meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch {
     throw new Error('an image file (JPEG, PNG or WebP), but this file is not one');
   }

@@ -1,25 +1,31 @@
 /**
  * The one way content enters the kiosk, the built-in exhibit included: open the package (folder
- * or archive), validate the manifest, stage and check every image, and only then move the media
- * into the content-addressed store and switch to the new version in one transaction.
+ * or archive), check its signature and manifest, stage and check every image, and only then
+ * write the new version beside the live one, move its files into the content-addressed store,
+ * and mark it ready. Going live is a separate, one-transaction switch: at once (`publish: 'now'`)
+ * or when the kiosk is idle (versions/publisher.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../log';
 import type { Store } from '../store/connection';
 import { adoptFile, mediaPath } from '../media/store';
 import { adoptTiles } from '../media/tiles';
-import { MANIFEST_FILE, type Manifest } from './manifest';
-import { openPackageSource, readText } from './source';
-import { stageMedia, type StagedSet, type StageOptions } from './stage';
-import { parseManifest } from './validate';
+import { durably, flushFilesToDisk } from '../versions/durable';
+import { collectGarbage } from '../versions/gc';
+import { withDataLock } from '../versions/lock';
+import { recoverInterruptedImport } from '../versions/recover';
+import { discardIncomplete, markReady, publishVersion } from '../versions/versions';
+import { crashPoint } from './crash-points';
+import { withCheckedPackage } from './check';
+import type { SourceLimits } from './source';
+import type { StageOptions } from './stage';
 import { writePackageVersion } from './write';
 
-/** The largest manifest accepted (a 100,000-artifact exhibit fits comfortably). */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+export { withCheckedPackage, type CheckedPackage, type CheckOptions } from './check';
 
+/** Where the kiosk's data is, how the package arrived, and when it goes live. */
 export interface ImportOptions {
   mediaDir: string;
   /** Deep Zoom pyramids; defaults to a `tiles` folder beside the media folder. */
@@ -28,10 +34,18 @@ export interface ImportOptions {
   stagingRoot?: string;
   /** How the package arrived, kept with the version: "built-in", a file path, "inbox", ... */
   source: string;
+  /** 'now' switches to the new version at once; 'pending' leaves it for the publisher. Default 'now'. */
+  publish?: 'now' | 'pending';
+  /** Earlier versions kept for rollback when this import switches (the keepVersions setting). */
+  keepVersions?: number;
+  /** Public keys whose signature a package must carry; empty or absent: signatures are not required. */
+  trustedKeys?: readonly string[];
+  limits?: Partial<SourceLimits>;
   log?: Logger;
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What an import wrote, for the CLI, the inbox and staff. */
 export interface ImportResult {
   versionId: number;
   packageId: string;
@@ -42,60 +56,73 @@ export interface ImportResult {
   images: number;
   /** Images decoded and tiled by this import; the rest were already in the store, byte for byte. */
   newImages: number;
+  /** True when this import switched the kiosk to the new version; false when it waits for the publisher. */
+  live: boolean;
+  /** Fingerprint of the trusted key that signed it, or null when signatures were not required. */
+  signedBy: string | null;
   milliseconds: number;
 }
 
-export interface CheckedPackage {
-  manifest: Manifest;
-  manifestSha256: string;
-  staged: StagedSet;
-}
-
-/**
- * Validates a package completely (manifest, files, checksums, images) into `stagingDir` and
- * hands the result to `use`; the staging folder is removed afterwards whatever happens.
- */
-export async function withCheckedPackage<T>(path: string, stagingDir: string, stage: StageOptions, use: (checked: CheckedPackage) => Promise<T>): Promise<T> {
-  const source = await openPackageSource(path);
-  try {
-    const text = await readText(source, MANIFEST_FILE, MAX_MANIFEST_BYTES);
-    const manifest = parseManifest(text);
-    const manifestSha256 = createHash('sha256').update(text).digest('hex'); // identifies the exact content imported
-    const staged = await stageMedia(source, manifest, stagingDir, stage);
-    return await use({ manifest, manifestSha256, staged });
-  } finally {
-    await source.close();
-    await rm(stagingDir, { recursive: true, force: true });
-  }
-}
-
-/** Imports the package at `path` and makes it live. Throws PackageError; the store is then unchanged. */
+/** Imports the package at `path`. Throws PackageError for a refused package; the store is then unchanged. */
 export async function importPackage(store: Store, path: string, options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
-  const stagingRoot = options.stagingRoot ?? join(dirname(options.mediaDir), 'staging');
-  const stagingDir = join(stagingRoot, randomBytes(6).toString('hex'));
-  const tilesDir = options.tilesDir ?? join(dirname(options.mediaDir), 'tiles');
-  const knownRenditions = knownRenditionsIn(store, options.mediaDir);
-  return withCheckedPackage(path, stagingDir, { tilesDir, knownRenditions, onProgress: options.onProgress }, async ({ manifest, manifestSha256, staged }) => {
-    // Files first, rows second: a crash in between leaves unused files, never rows without files.
-    for (const media of staged.values()) {
-      for (const file of [media.original, media.display, media.thumb]) await adoptFile(options.mediaDir, file.path, file.sha256, file.ext);
-      if (media.tiles) await adoptTiles(tilesDir, media.tiles, media.original.sha256);
-    }
-    const versionId = writePackageVersion(store, manifest, staged, { manifestSha256, source: options.source });
-    const result: ImportResult = {
-      versionId,
-      packageId: manifest.package.id,
-      version: manifest.package.version,
-      title: manifest.package.title,
-      artifacts: manifest.artifacts.length,
-      topics: manifest.exhibit.sections.reduce((n, s) => n + s.topics.length, 0),
-      images: staged.size,
-      newImages: [...staged.values()].filter((m) => m.tiles !== null || m.display.path !== null).length,
-      milliseconds: Math.round(performance.now() - started),
-    };
-    options.log?.info('import', `Imported ${result.packageId} ${result.version}`, result);
-    return result;
+  const dataDir = dirname(options.mediaDir);
+  const dirs = {
+    mediaDir: options.mediaDir,
+    tilesDir: options.tilesDir ?? join(dataDir, 'tiles'),
+    stagingRoot: options.stagingRoot ?? join(dataDir, 'staging'),
+  };
+  return withDataLock(dataDir, async () => {
+    // Holding the lock, nothing else is importing: whatever a cut-short import left can go.
+    await recoverInterruptedImport(store, dirs, options.log);
+    const stagingDir = join(dirs.stagingRoot, randomBytes(6).toString('hex'));
+    const stage: StageOptions = { tilesDir: dirs.tilesDir, knownRenditions: knownRenditionsIn(store, dirs.mediaDir), onProgress: options.onProgress };
+    const check = { ...stage, trustedKeys: options.trustedKeys, limits: options.limits };
+    return withCheckedPackage(path, stagingDir, check, async ({ manifest, manifestSha256, staged, signedBy }) => {
+      // Rows first, as 'incomplete', then files: the rows protect the files from any clean-up,
+      // and a version is only ever switched to once every file it names is in place.
+      const versionId = writePackageVersion(store, manifest, staged, { manifestSha256, source: options.source, signedBy });
+      let superseded: number[];
+      try {
+        for (const media of staged.values()) {
+          for (const file of [media.original, media.display, media.thumb]) {
+            await adoptFile(dirs.mediaDir, file.path, file.sha256, file.ext);
+            crashPoint('adopt');
+          }
+          if (media.tiles) await adoptTiles(dirs.tilesDir, media.tiles, media.original.sha256);
+        }
+        await flushFilesToDisk();
+        superseded = durably(store, () => markReady(store, versionId));
+      } catch (error) {
+        // A full disk, say: the half-moved version goes now rather than at the next import.
+        discardIncomplete(store);
+        await collectGarbage(store, dirs).catch(() => undefined);
+        throw error;
+      }
+      const removed = [...superseded];
+      let live = false;
+      if ((options.publish ?? 'now') === 'now') {
+        removed.push(...durably(store, () => publishVersion(store, versionId, { keep: options.keepVersions ?? 3 })).removed);
+        live = true;
+      }
+      // After the commit, never before: a crash here leaves unused files, never missing ones.
+      if (removed.length > 0) await collectGarbage(store, dirs);
+      const result: ImportResult = {
+        versionId,
+        packageId: manifest.package.id,
+        version: manifest.package.version,
+        title: manifest.package.title,
+        artifacts: manifest.artifacts.length,
+        topics: manifest.exhibit.sections.reduce((n, s) => n + s.topics.length, 0),
+        images: staged.size,
+        newImages: [...staged.values()].filter((m) => m.tiles !== null || m.display.path !== null).length,
+        live,
+        signedBy,
+        milliseconds: Math.round(performance.now() - started),
+      };
+      options.log?.info('import', `Imported ${result.packageId} ${result.version}${live ? '' : ' (waiting to go live)'}`, result);
+      return result;
+    });
   });
 }
 

@@ -1,17 +1,21 @@
 /**
  * A content package as a set of named files, whether it arrives as a folder or as one zip
- * archive. Archives are read entry by entry (yauzl), never unpacked whole or held in memory,
- * and names that could escape a folder are refused before anything is read.
+ * archive. Archives are hostile until proven otherwise: they are read entry by entry (yauzl),
+ * never unpacked whole or held in memory, and every entry of the central directory is checked
+ * (archive-checks.ts) before a single byte of data is read.
  */
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { basename, join, relative, sep } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { checkArchiveEntry, entryField, LIMITS, type SourceLimits } from './archive-checks';
 import { PackageError } from './errors';
 
+export { LIMITS, type SourceLimits } from './archive-checks';
+
 export interface PackageSource {
-  /** What a person would call it in a message: the folder or archive path. */
+  /** What a person would call it in a message: the folder path or the archive's file name. */
   readonly label: string;
   /** The names of all files, with `/` separators, relative to the package root. */
   names(): string[];
@@ -21,36 +25,35 @@ export interface PackageSource {
   close(): Promise<void>;
 }
 
-export const LIMITS = {
-  entries: 250_000,
-  fileBytes: 512 * 1024 * 1024,
-  totalBytes: 16 * 1024 * 1024 * 1024,
-  /** Deflate rarely exceeds 1:20 on real images and text; a bomb reaches 1:1000. */
-  compressionRatio: 100,
-};
-
-/** Opens a package folder or archive file. */
-export async function openPackageSource(path: string): Promise<PackageSource> {
+/** Opens a package folder or archive file, refusing anything over `limits`. */
+export async function openPackageSource(path: string, limits: Partial<SourceLimits> = {}): Promise<PackageSource> {
+  const all = { ...LIMITS, ...limits };
   let info;
   try {
     info = await stat(path);
   } catch {
     throw new PackageError(path, null, 'a package folder or archive file that exists');
   }
-  return info.isDirectory() ? openFolder(path) : openArchive(path);
+  return info.isDirectory() ? openFolder(path, all) : openArchive(path, all);
 }
 
 /** Reads a whole (small) file of a source as UTF-8 text, refusing files over `maxBytes`. */
 export async function readText(source: PackageSource, name: string, maxBytes: number): Promise<string> {
+  return (await readBytes(source, name, maxBytes)).toString('utf8');
+}
+
+/** Reads a whole (small) file of a source, refusing files over `maxBytes`. */
+export async function readBytes(source: PackageSource, name: string, maxBytes: number): Promise<Buffer> {
   if (!source.names().includes(name)) throw new PackageError(source.label, name, `a file named ${name} at the top of the package`);
   if (source.size(name) > maxBytes) throw new PackageError(name, null, `a file of at most ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   for await (const chunk of await source.open(name)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-async function openFolder(root: string): Promise<PackageSource> {
+async function openFolder(root: string, limits: SourceLimits): Promise<PackageSource> {
   const sizes = new Map<string, number>();
+  let total = 0;
   async function walk(dir: string): Promise<void> {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
@@ -58,8 +61,14 @@ async function openFolder(root: string): Promise<PackageSource> {
       // Links could point anywhere on the machine: a package is only what is inside its folder.
       if (entry.isSymbolicLink()) throw new PackageError(name, null, 'a regular file, not a link');
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) sizes.set(name, (await lstat(full)).size);
-      if (sizes.size > LIMITS.entries) throw new PackageError(root, null, `at most ${LIMITS.entries} files`);
+      else if (entry.isFile()) {
+        const size = (await lstat(full)).size;
+        if (size > limits.fileBytes) throw new PackageError(name, null, `a file of at most ${limits.fileBytes} bytes, but it has ${size}`);
+        total += size;
+        if (total > limits.totalBytes) throw new PackageError(root, null, `at most ${limits.totalBytes} bytes in all`);
+        sizes.set(name, size);
+      }
+      if (sizes.size > limits.entries) throw new PackageError(root, null, `at most ${limits.entries} files`);
     }
   }
   await walk(root);
@@ -75,32 +84,35 @@ async function openFolder(root: string): Promise<PackageSource> {
   };
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
+function openZip(path: string, label: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) reject(new PackageError(path, null, `a zip archive or a package folder (${error?.message ?? 'unreadable'})`));
+    // decodeStrings and validateEntrySizes off: names and sizes are checked here, with messages
+    // that name the entry (yauzl's own would only say "invalid relative path" or "size mismatch").
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false }, (error, zip) => {
+      if (error || !zip) reject(new PackageError(label, null, `a zip archive or a package folder (${error?.message ?? 'unreadable'})`));
       else resolve(zip);
     });
   });
 }
 
-const S_IFMT = 0o170000;
-const S_IFLNK = 0o120000;
-
-async function openArchive(path: string): Promise<PackageSource> {
-  const zip = await openZip(path);
+async function openArchive(path: string, limits: SourceLimits): Promise<PackageSource> {
+  const label = basename(path);
+  const zip = await openZip(path, label);
   const entries = new Map<string, yauzl.Entry>();
-  let total = 0;
   try {
+    // The central directory says how many entries follow: refuse a flood before reading one.
+    if (zip.entryCount > limits.entries) throw new PackageError(label, null, `at most ${limits.entries} entries, but the archive has ${zip.entryCount}`);
+    const folded = new Map<string, string>();
+    let total = 0;
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', (e: Error) => reject(new PackageError(path, null, `a readable zip archive (${e.message})`)));
+      zip.on('error', (e: Error) => reject(new PackageError(label, null, `a readable zip archive (${e.message})`)));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         try {
-          checkEntry(entry, entries, path);
+          const name = checkArchiveEntry(entry, label, limits, entries, folded);
           total += entry.uncompressedSize;
-          if (total > LIMITS.totalBytes) throw new PackageError(path, null, `at most ${LIMITS.totalBytes} bytes in all once unpacked`);
-          if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
+          if (total > limits.totalBytes) throw new PackageError(label, null, `at most ${limits.totalBytes} bytes in all once unpacked`);
+          if (!name.endsWith('/')) entries.set(name, entry);
           zip.readEntry();
         } catch (error) {
           reject(error);
@@ -113,28 +125,41 @@ async function openArchive(path: string): Promise<PackageSource> {
     throw error;
   }
   return {
-    label: path,
+    label,
     names: () => [...entries.keys()],
     size: (name) => entries.get(name)?.uncompressedSize ?? 0,
     open: (name) =>
       new Promise((resolve, reject) => {
         const entry = entries.get(name);
-        if (!entry) return reject(new PackageError(path, name, 'a file that is in the archive'));
-        zip.openReadStream(entry, (error, stream) => (error || !stream ? reject(new PackageError(name, null, `a readable archive entry (${error?.message})`)) : resolve(stream)));
+        if (!entry) return reject(new PackageError(label, name, 'a file that is in the archive'));
+        zip.openReadStream(entry, (error, stream) => {
+          if (error || !stream) return reject(new PackageError(label, entryField(name), `a readable archive entry (${error?.message})`));
+          resolve(checkedStream(stream, label, name, entry.uncompressedSize));
+        });
       }),
     close: async () => zip.close(),
   };
 }
 
-function checkEntry(entry: yauzl.Entry, seen: Map<string, yauzl.Entry>, path: string): void {
-  const name = entry.fileName;
-  // yauzl's strictFileNames already refuses absolute paths, "..", and backslashes.
-  if (seen.has(name)) throw new PackageError(name, null, 'each file name once in the archive, but it appears twice');
-  if (seen.size >= LIMITS.entries) throw new PackageError(path, null, `at most ${LIMITS.entries} entries`);
-  if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) throw new PackageError(name, null, 'a regular file, not a link');
-  if (entry.isEncrypted()) throw new PackageError(name, null, 'an unencrypted file');
-  if (entry.uncompressedSize > LIMITS.fileBytes) throw new PackageError(name, null, `a file of at most ${LIMITS.fileBytes} bytes`);
-  if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > LIMITS.compressionRatio && entry.uncompressedSize > 1024 * 1024) {
-    throw new PackageError(name, null, `an ordinary compression ratio (this entry expands ${Math.round(entry.uncompressedSize / entry.compressedSize)} times: a zip bomb?)`);
-  }
+/**
+ * Counts an entry's real bytes against the size the central directory declares, and stops at
+ * the first byte too many: a forged size is refused by name, and a bomb never inflates further.
+ */
+function checkedStream(stream: Readable, label: string, name: string, declared: number): Readable {
+  let bytes = 0;
+  const refuse = (why: string) => new PackageError(label, entryField(name), `data of the size the archive declares (${declared} bytes), but ${why} (a damaged or forged archive)`);
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > declared) return done(refuse('it has more'));
+      done(null, chunk);
+    },
+    flush(done) {
+      done(bytes < declared ? refuse(`it has only ${bytes}`) : null);
+    },
+  });
+  stream.on('error', (e: Error) => counter.destroy(new PackageError(label, entryField(name), `readable compressed data, but it is damaged (${e.message})`)));
+  // A reader that gives up early (a file longer than the manifest says) stops the inflater too.
+  counter.on('close', () => stream.destroy());
+  return stream.pipe(counter);
 }

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { inspectImage, RENDITIONS, writeRendition, type ImageFormat } from '../media/images';
 import { hashFile } from '../media/store';
 import { hasTiles, writeTiles } from '../media/tiles';
+import { crashPoint } from './crash-points';
 import { PackageError } from './errors';
 import { MANIFEST_FILE, type Manifest, type ManifestMedia } from './manifest';
 import type { PackageSource } from './source';
@@ -58,6 +59,7 @@ export async function stageMedia(source: PackageSource, manifest: Manifest, stag
       const job = jobs[next++]!;
       try {
         staged.set(job.media.file, await stageOne(source, job.media, job.field, stagingDir, options));
+        crashPoint('stage');
       } catch (error) {
         failed = true;
         throw error;

@@ -1,22 +1,28 @@
 /**
- * Writes a validated, staged package as a new package version and makes it live, all in one
- * SQLite transaction: visitors see either the old exhibit or the new one, never a mixture.
+ * Writes a validated, staged package as a new package version, all in one SQLite transaction,
+ * beside the live one: it starts 'incomplete' (its files are not in place yet) and is switched
+ * to later (versions/versions.ts), so visitors see either the old exhibit or the new one.
  */
 import type { Store } from '../store/connection';
+import { crashPoint } from './crash-points';
 import type { Manifest } from './manifest';
 import type { StagedSet } from './stage';
 
 export interface WriteOptions {
   manifestSha256: string;
   source: string;
+  /** Fingerprint of the key that signed the package, when signatures were checked. */
+  signedBy?: string | null;
   importedAt?: Date;
 }
 
-/** Inserts every row of `manifest` and switches the live pointer to it; returns the version id. */
+/** Inserts every row of `manifest` as an 'incomplete' version; returns the version id. */
 export function writePackageVersion(store: Store, manifest: Manifest, staged: StagedSet, options: WriteOptions): number {
   const { db } = store;
   const q = {
-    version: db.prepare('INSERT INTO package_versions (package_id, version, title, manifest_sha256, source, imported_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    version: db.prepare(
+      "INSERT INTO package_versions (package_id, version, title, manifest_sha256, source, imported_at, status, signed_by) VALUES (?, ?, ?, ?, ?, ?, 'incomplete', ?)",
+    ),
     exhibit: db.prepare('INSERT INTO exhibits (version_id, title, subtitle, credit, language, attract) VALUES (?, ?, ?, ?, ?, ?)'),
     section: db.prepare('INSERT INTO sections (exhibit_id, slug, position, title) VALUES (?, ?, ?, ?)'),
     intro: db.prepare('INSERT INTO section_paragraphs (section_id, position, text) VALUES (?, ?, ?)'),
@@ -33,7 +39,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
   const write = db.transaction((): number => {
     const { package: pkg, exhibit } = manifest;
     const versionId = Number(
-      q.version.run(pkg.id, pkg.version, pkg.title, options.manifestSha256, options.source, (options.importedAt ?? new Date()).toISOString()).lastInsertRowid,
+      q.version.run(pkg.id, pkg.version, pkg.title, options.manifestSha256, options.source, (options.importedAt ?? new Date()).toISOString(), options.signedBy ?? null).lastInsertRowid,
     );
     const exhibitId = Number(q.exhibit.run(versionId, exhibit.title, exhibit.subtitle, exhibit.credit, exhibit.language, exhibit.attract ? JSON.stringify(exhibit.attract) : null).lastInsertRowid);
 
@@ -62,8 +68,8 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
       });
     });
 
-    store.setLive(versionId);
+    crashPoint('write');
     return versionId;
   });
-  return write();
+  return write.immediate();
 }

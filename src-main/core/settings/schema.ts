@@ -3,7 +3,9 @@
  * Settings are changed by staff (CLI now, staff screen later) and read by both hosts and the
  * renderer; a bad value is refused with that sentence and never stored.
  */
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
+import { isEd25519PublicKey } from '../packages/signing';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const day = z.strictObject({ open: hhmm, close: hhmm }).refine((d) => d.open < d.close, 'open before close').nullable();
@@ -53,6 +55,24 @@ export const SETTINGS = {
     default: null as string | null,
     expected: 'a time "HH:MM" (24-hour clock), or null for never',
     about: 'Relaunch the kiosk every night at this time, outside opening hours (Electron only).',
+  },
+  keepVersions: {
+    schema: z.number().int().min(1).max(20),
+    default: 3,
+    expected: 'a whole number from 1 to 20',
+    about: 'How many earlier content versions are kept for rollback, besides the live one.',
+  },
+  trustedKeys: {
+    schema: z.array(z.string().refine(isEd25519PublicKey)).max(20),
+    default: [] as string[],
+    expected: 'a list of at most 20 public keys, each the one line of a .pub file made by vitrine keygen (or [] to accept unsigned packages)',
+    about: 'When not empty, only packages signed by one of these keys are imported.',
+  },
+  inboxDir: {
+    schema: z.string().min(1).refine(isAbsolute).nullable(),
+    default: null as string | null,
+    expected: 'the absolute path of a folder, such as "/media/usb", or null for no inbox',
+    about: 'A folder (e.g. where a USB stick mounts) watched for new content packages to import.',
   },
 } as const;
 

@@ -21,7 +21,7 @@ export function fakeApi(): ApiImplementation {
       sections: [],
       highlights: [],
       attract: { title: 'Test exhibit', invitation: null, artifacts: [] },
-      package: { id: 'test', version: '1', importedAt: '2024-01-01T00:00:00Z' },
+      package: { id: 'test', version: '1', versionId: 1, importedAt: '2024-01-01T00:00:00Z' },
     }),
     getSection: ({ id }) => {
       throw new ApiError('not-found', `There is no section "${id}".`);
@@ -51,7 +51,17 @@ export function fakeApi(): ApiImplementation {
     },
     getHealth: () => ({ ok: true, version: '0.1.0', liveVersion: '1', uptimeSeconds: 1 }),
     getKioskConfig: () => ({ idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false }),
+    reportVisitorState: () => ({ liveVersionId: 1, pendingVersionId: null }),
+    ...staffVerbsUnavailable(),
   };
+}
+
+/** The staff verbs, each refusing as a host without staff mode would. */
+function staffVerbsUnavailable(): Pick<ApiImplementation, 'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffLeaveKiosk'> {
+  const refuse = (): never => {
+    throw new ApiError('unauthorized', 'Staff mode is closed. Enter the staff PIN.');
+  };
+  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffLeaveKiosk: refuse };
 }
 
 export const SECRET = 'SECRET-OUTSIDE-THE-RENDERER';

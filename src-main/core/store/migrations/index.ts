@@ -5,6 +5,9 @@
 import * as m0001 from './0001-content';
 import * as m0002 from './0002-settings';
 import * as m0003 from './0003-attract';
+import * as m0004 from './0004-publishing';
+import * as m0005 from './0005-inbox';
+import * as m0006 from './0006-staff-pin';
 
 export interface Migration {
   version: number;
@@ -16,6 +19,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'content', up: m0001.up },
   { version: 2, name: 'settings', up: m0002.up },
   { version: 3, name: 'attract', up: m0003.up },
+  { version: 4, name: 'publishing', up: m0004.up },
+  { version: 5, name: 'inbox', up: m0005.up },
+  { version: 6, name: 'staff-pin', up: m0006.up },
 ];
 
 /** The schema version this code writes and understands. */

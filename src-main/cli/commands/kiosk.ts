@@ -1,0 +1,77 @@
+/** `vitrine import`, `rollback` and `versions`: changing and reading a kiosk's content. */
+import { join } from 'node:path';
+import { importPackage } from '../../core/packages/importer';
+import { createSettingsStore } from '../../core/settings/store';
+import { openStore, type Store } from '../../core/store/connection';
+import { collectGarbage } from '../../core/versions/gc';
+import { withDataLock } from '../../core/versions/lock';
+import { durably } from '../../core/versions/durable';
+import { listVersions, rollbackVersion } from '../../core/versions/versions';
+import { dataDirOption, progress, rejectUnknownOptions, storePath, takeFlag, takeOption, UsageError } from '../args';
+
+async function withStore<T>(dataDir: string, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(storePath(dataDir));
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** vitrine import <package> [--now] [--data DIR] */
+export async function importCommand(args: string[]): Promise<number> {
+  const dataDir = dataDirOption(args);
+  const now = takeFlag(args, '--now');
+  rejectUnknownOptions(args, 'import');
+  const [path] = args;
+  if (!path) throw new UsageError('import needs a package');
+  return withStore(dataDir, async (store) => {
+    const settings = createSettingsStore(store.db);
+    const result = await importPackage(store, path, {
+      mediaDir: join(dataDir, 'media'),
+      source: path,
+      publish: now ? 'now' : 'pending',
+      keepVersions: settings.get('keepVersions'),
+      trustedKeys: settings.get('trustedKeys'),
+      onProgress: progress('Importing', 'images'),
+    });
+    const when = result.live ? 'It is live now.' : 'The kiosk switches to it the next time its attract screen shows (or use --now if the kiosk is not running).';
+    console.log(`Imported "${result.title}" ${result.version} as version ${result.versionId} (${result.artifacts} artifacts, ${result.images} images) in ${result.milliseconds} ms. ${when}`);
+    return 0;
+  });
+}
+
+/** vitrine rollback [--to ID] [--data DIR] */
+export async function rollbackCommand(args: string[]): Promise<number> {
+  const dataDir = dataDirOption(args);
+  const toText = takeOption(args, '--to');
+  rejectUnknownOptions(args, 'rollback');
+  if (args.length > 0) throw new UsageError(`rollback takes no ${args[0]}`);
+  const to = toText === undefined ? undefined : Number(toText);
+  if (to !== undefined && (!Number.isInteger(to) || to <= 0)) throw new UsageError('--to needs a version id (a whole number, see vitrine versions)');
+  return withStore(dataDir, async (store) => {
+    const settings = createSettingsStore(store.db);
+    const outcome = durably(store, () => rollbackVersion(store, { to, keep: settings.get('keepVersions') }));
+    // Files of a dropped waiting version go after the commit; a running import postpones this.
+    await withDataLock(dataDir, () => collectGarbage(store, { mediaDir: join(dataDir, 'media'), tilesDir: join(dataDir, 'tiles') })).catch(() => undefined);
+    const live = listVersions(store).find((v) => v.id === outcome.to)!;
+    console.log(`Rolled back from version ${outcome.from} to version ${outcome.to}: "${live.title}" ${live.version}. It is live now.`);
+    return 0;
+  });
+}
+
+/** vitrine versions [--data DIR] */
+export async function versionsCommand(args: string[]): Promise<number> {
+  const dataDir = dataDirOption(args);
+  rejectUnknownOptions(args, 'versions');
+  return withStore(dataDir, async (store) => {
+    const live = store.liveVersionId();
+    const versions = listVersions(store).filter((v) => v.status !== 'incomplete');
+    if (versions.length === 0) console.log('No content versions yet.');
+    for (const v of versions) {
+      const state = v.id === live ? 'LIVE   ' : v.status === 'ready' ? 'WAITING' : '       ';
+      console.log(`${state} ${String(v.id).padStart(4)}  "${v.title}" ${v.version}  imported ${v.imported_at}  from ${v.source}${v.signed_by ? `  signed ${v.signed_by}` : ''}`);
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,53 @@
+/** The `vitrine` command's help texts: one overview, one page per command. */
+
+/** The full help of each command, shown by `vitrine <command> --help`. */
+export const COMMAND_HELP: Record<string, string> = {
+  pack: `vitrine pack <source-folder> --out <package.zip|package.vitrine|folder> [--sign <name>.key]
+  Makes a content package from a curator's folder (exhibit.json and its images, see
+  docs/content-package.md): fills in every file's size and SHA-256, checks everything a kiosk
+  will check, and writes one archive (or a folder). --sign adds manifest.sig, signed with a
+  private key made by vitrine keygen.`,
+  validate: `vitrine validate <package.zip|folder> [--trusted <name>.pub]...
+  Checks a package completely (archive, manifest, every image) without importing it.
+  --trusted (repeatable): also require a signature by this public key (a .pub file, or the key).`,
+  import: `vitrine import <package.zip|folder> [--now] [--data DIR]
+  Imports a package into a kiosk's data folder. Without --now it waits: a running kiosk switches
+  to it the next time its attract screen shows (nobody using it). --now switches at once: use it
+  when the kiosk is not running. The kiosk's trustedKeys setting applies.`,
+  rollback: `vitrine rollback [--to <version id>] [--data DIR]
+  Switches back, in one step, to the version before the live one, or to --to (see vitrine versions).`,
+  versions: `vitrine versions [--data DIR]
+  Lists the content versions of a kiosk: the live one, one waiting to go live, earlier ones.`,
+  keygen: `vitrine keygen --out <name>
+  Makes an Ed25519 key pair for signing packages: <name>.key (private, keep it safe, mode 0600)
+  and <name>.pub (one line; give it to kiosks: vitrine settings set trustedKeys '["<line>"]').`,
+  settings: `vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR]
+  Shows or changes the kiosk's settings (idle times, attract, opening hours, keepVersions,
+  trustedKeys, inboxDir). VALUE is JSON where it parses (90, true, null, ["…"]), else text.`,
+  staff: `vitrine staff set-pin <4 to 8 digits | -> [--data DIR]
+  Sets the PIN that opens staff mode on the kiosk (stored as a scrypt hash; "-" reads it from
+  standard input, keeping it out of the shell's history). Setting it also lifts a lock.`,
+};
+
+/** One line per command for the overview. */
+const SUMMARY: [string, string][] = [
+  ['pack <source-folder> --out <package> [--sign <name>.key]', "make a package from a curator's folder"],
+  ['validate <package> [--trusted <name>.pub]', 'check a package completely, import nothing'],
+  ['import <package> [--now] [--data DIR]', 'import into a kiosk (live at its next attract screen, or --now)'],
+  ['rollback [--to <version id>] [--data DIR]', 'switch back to an earlier version in one step'],
+  ['versions [--data DIR]', 'list the live, waiting and earlier versions'],
+  ['keygen --out <name>', 'make a key pair for signing packages'],
+  ['settings [list | set KEY VALUE | reset KEY] [--data DIR]', "show or change the kiosk's settings"],
+  ['staff set-pin <digits | -> [--data DIR]', 'set the staff PIN (4 to 8 digits)'],
+];
+
+/** The overview shown by `vitrine --help`. */
+export const HELP = `Vitrine staff tools
+
+Usage:
+${SUMMARY.map(([usage, what]) => `  vitrine ${usage}\n      ${what}`).join('\n')}
+  vitrine <command> --help
+      the full help of one command
+
+--data DIR: the kiosk's data folder (default: $VITRINE_DATA, else the platform's usual place).
+Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage.`;

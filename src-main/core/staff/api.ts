@@ -1,0 +1,158 @@
+/**
+ * The staff verbs of the contract. Every one but staffLogin checks the staff session first, so a
+ * visitor's screen can never reach them, whatever the renderer does. Refusals are sentences for
+ * the staff screen; the token and the PIN never reach a log.
+ */
+import { existsSync } from 'node:fs';
+import { ApiError, type ApiImplementation } from '../../contract/api';
+import type { CrashReportView } from '../../contract/types';
+import type { Clock } from '../clock';
+import type { Inbox } from '../inbox/inbox';
+import type { Logger } from '../log';
+import type { SettingsStore } from '../settings/store';
+import { SettingError } from '../settings/store';
+import type { Store } from '../store/connection';
+import type { Publisher } from '../versions/publisher';
+import { getVersion, listVersions, pendingVersion, VersionError } from '../versions/versions';
+import { measureHealth } from './health';
+import { PinError, type PinStore } from './pin';
+import { SessionError, type StaffSessions } from './session';
+import { inboxResultView, settingViews, versionView } from './views';
+
+/** What the host (Electron or the browser host) offers staff. */
+export interface KioskHost {
+  kind: 'electron' | 'browser';
+  /** Leaves kiosk mode (Electron quits the app); absent where the host cannot. */
+  leaveKiosk?: () => void;
+  /** Recent crashes the host noticed, newest first. */
+  recentCrashes?: () => CrashReportView[];
+}
+
+export interface StaffContext {
+  store: Store;
+  settings: SettingsStore;
+  publisher: Publisher;
+  inbox: Inbox;
+  pins: PinStore;
+  sessions: StaffSessions;
+  dataDir: string;
+  startedAt: number;
+  clock: Clock;
+  host?: KioskHost | undefined;
+  log?: Logger | undefined;
+}
+
+export type StaffVerbs = Pick<
+  ApiImplementation,
+  'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffLeaveKiosk'
+>;
+
+/** Staff verbs for a host without staff mode (no services): each refuses plainly. */
+export function staffUnavailable(): StaffVerbs {
+  const refuse = (): never => {
+    throw new ApiError('unavailable', 'Staff mode is not available on this kiosk.');
+  };
+  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffLeaveKiosk: refuse };
+}
+
+/** Builds the staff verbs over the kiosk's services. */
+export function createStaffApi(ctx: StaffContext): StaffVerbs {
+  const { store, sessions, log } = ctx;
+
+  /** Checks the session (and extends it), or refuses the call. */
+  const session = (token: string) => {
+    try {
+      return sessions.check(token);
+    } catch (error) {
+      if (error instanceof SessionError) throw new ApiError('unauthorized', error.message);
+      throw error;
+    }
+  };
+  const liveView = () => {
+    const id = store.liveVersionId();
+    const row = id === null ? null : getVersion(store, id);
+    return row ? versionView(store, row) : null;
+  };
+
+  return {
+    async staffLogin({ pin }) {
+      try {
+        await ctx.pins.verify(pin);
+      } catch (error) {
+        if (!(error instanceof PinError)) throw error;
+        log?.warn('staff', `Staff login refused (${error.reason})`);
+        const code = error.reason === 'locked' ? 'locked' : error.reason === 'wrong' ? 'unauthorized' : error.reason === 'no-pin' ? 'unavailable' : 'bad-request';
+        throw new ApiError(code, error.message);
+      }
+      log?.info('staff', 'Staff logged in');
+      return sessions.open();
+    },
+
+    staffLogout({ token }) {
+      sessions.close(token);
+      log?.info('staff', 'Staff logged out');
+      return { ok: true };
+    },
+
+    staffStatus({ token }) {
+      const grant = session(token);
+      const live = store.liveVersionId();
+      const pending = pendingVersion(store);
+      const folder = ctx.settings.get('inboxDir');
+      return {
+        session: { expiresAt: grant.expiresAt },
+        host: { kind: ctx.host?.kind ?? 'unknown', canLeaveKiosk: Boolean(ctx.host?.leaveKiosk) },
+        visitorState: ctx.publisher.visitorState,
+        live: liveView(),
+        pending: pending ? versionView(store, pending) : null,
+        earlier: listVersions(store).filter((v) => v.status === 'published' && v.id !== live).map((v) => versionView(store, v)),
+        inbox: { folder, available: folder !== null && existsSync(folder), importing: ctx.inbox.importing, results: ctx.inbox.results(10).map(inboxResultView) },
+        settings: settingViews(ctx.settings.all()),
+        health: measureHealth(store, { dataDir: ctx.dataDir, startedAt: ctx.startedAt, now: ctx.clock.now(), crashes: ctx.host?.recentCrashes }),
+      };
+    },
+
+    staffRollback({ token, versionId }) {
+      session(token);
+      try {
+        const outcome = ctx.publisher.rollback(versionId);
+        return { from: outcome.from!, live: liveView()! };
+      } catch (error) {
+        if (error instanceof VersionError) throw new ApiError(error.reason === 'no-live' ? 'unavailable' : 'not-found', error.message);
+        throw error;
+      }
+    },
+
+    staffSetSetting({ token, key, value }) {
+      session(token);
+      try {
+        ctx.settings.set(key, value);
+      } catch (error) {
+        if (error instanceof SettingError) throw new ApiError('bad-request', error.message);
+        throw error;
+      }
+      log?.info('staff', `Setting ${key} changed`);
+      if (key === 'inboxDir') ctx.inbox.refresh(); // watch the new folder now, not at the next scan
+      return { key, value: ctx.settings.all()[key as keyof ReturnType<SettingsStore['all']>] };
+    },
+
+    async staffImportFromInbox({ token }) {
+      session(token);
+      const folder = ctx.settings.get('inboxDir');
+      if (folder === null) throw new ApiError('unavailable', 'No inbox folder is set. Set inboxDir to the folder where packages arrive, such as /media/usb.');
+      if (!existsSync(folder)) throw new ApiError('unavailable', `The inbox folder ${folder} is not there. Is the USB stick plugged in?`);
+      const taken = await ctx.inbox.scanNow();
+      return { results: taken.map(inboxResultView) };
+    },
+
+    staffLeaveKiosk({ token }) {
+      session(token);
+      const leave = ctx.host?.leaveKiosk;
+      if (!leave) throw new ApiError('unavailable', 'Leaving the kiosk is not available in the browser kiosk: stop its service or close the browser from the system.');
+      log?.info('staff', 'Staff left the kiosk');
+      // A moment later, so that this answer reaches the screen before the window goes.
+      ctx.clock.setTimeout(leave, 300);
+      return { ok: true };
+    },
+  };
+}

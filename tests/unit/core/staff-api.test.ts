@@ -1,0 +1,173 @@
+// @vitest-environment node
+/**
+ * Staff verbs through the contract (dispatch validates arguments exactly as both bindings do):
+ * each refuses without a session, with an ended or expired one, and works with a live one;
+ * the token and the PIN never reach the log.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { dispatch } from '../../../src-main/core/dispatch';
+import { createLogger } from '../../../src-main/core/log';
+import { createPinStore } from '../../../src-main/core/staff/pin';
+import { openVitrine, type VitrineCore } from '../../../src-main/core/vitrine';
+import { ManualClock } from '../../helpers/clock';
+import { makePackage, smallSource, tempDir } from '../../helpers/packages';
+
+let root: ReturnType<typeof tempDir>;
+let core: VitrineCore;
+let clock: ManualClock;
+const logLines: string[] = [];
+const leaveKiosk = vi.fn();
+let v2: string;
+
+const call = (method: string, args: unknown) => dispatch(core.api, method, args);
+const error = async (method: string, args: unknown) => {
+  const envelope = await call(method, args);
+  return envelope.ok ? 'ok' : `${envelope.error.code}: ${envelope.error.message}`;
+};
+const login = async (pin = '1357'): Promise<string> => {
+  const envelope = await call('staffLogin', { pin });
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return (envelope.result as { token: string }).token;
+};
+
+beforeAll(async () => {
+  root = tempDir();
+  clock = new ManualClock();
+  const source = smallSource();
+  source.package.version = '2.0.0';
+  v2 = await makePackage(root.path, source, 'v2.zip', { seeds: { 'media/a4-1.jpg': 77 } });
+  core = await openVitrine({
+    dataDir: join(root.path, 'data'), builtinPackage: await makePackage(root.path), clock,
+    log: createLogger((line) => void logLines.push(line)), host: { kind: 'electron', leaveKiosk },
+    inbox: { watch: () => ({ close() {} }) },
+  });
+  await createPinStore(core.store.db).set('1357');
+});
+afterAll(() => {
+  core.close();
+  root.cleanup();
+});
+
+describe('staff verbs refuse without a live staff session', () => {
+  const verbs = ['staffStatus', 'staffLogout', 'staffRollback', 'staffSetSetting', 'staffImportFromInbox', 'staffLeaveKiosk'];
+
+  it.each(verbs)('%s without a token is a bad request', async (verb) => {
+    expect(await error(verb, {})).toMatch(/^bad-request: Invalid arguments for \w+ \(argument "token"\)/);
+  });
+
+  it.each(verbs.filter((v) => v !== 'staffLogout'))('%s with a token nobody was given is refused', async (verb) => {
+    const args = verb === 'staffSetSetting' ? { token: 'A'.repeat(43), key: 'showCursor', value: true } : { token: 'A'.repeat(43) };
+    expect(await error(verb, args)).toBe('unauthorized: Staff mode is closed. Enter the staff PIN.');
+  });
+
+  it('a wrong PIN is refused with the tries left', async () => {
+    expect(await error('staffLogin', { pin: '9999' })).toBe('unauthorized: Wrong PIN, 4 tries left.');
+    expect(await error('staffLogin', { pin: '12' })).toMatch(/^bad-request: .*4 to 8 digits/);
+    await login(); // and a right one resets the count
+  });
+
+  it('a session expires after ten minutes without a staff action, and each action extends it', async () => {
+    const token = await login();
+    clock.advance(9 * 60_000);
+    expect(await error('staffStatus', { token })).toBe('ok');
+    clock.advance(9 * 60_000);
+    expect(await error('staffStatus', { token })).toBe('ok');
+    clock.advance(10 * 60_000 + 1);
+    expect(await error('staffStatus', { token })).toBe('unauthorized: The staff session has expired after 10 minutes without use. Enter the staff PIN again.');
+  });
+
+  it('one session at a time: a new login ends the old one; logging out ends it too', async () => {
+    const first = await login();
+    const second = await login();
+    expect(await error('staffStatus', { token: first })).toMatch(/^unauthorized: This staff session has ended \(someone else logged in\)/);
+    expect(await error('staffLogout', { token: second })).toBe('ok');
+    expect(await error('staffStatus', { token: second })).toBe('unauthorized: Staff mode is closed. Enter the staff PIN.');
+  });
+});
+
+describe('with a staff session', () => {
+  it('staffStatus shows the live package, earlier versions, the inbox, settings and health', async () => {
+    const token = await login();
+    const envelope = await call('staffStatus', { token });
+    expect(envelope.ok).toBe(true);
+    const status = (envelope as { result: any }).result;
+    expect(status.live).toMatchObject({ id: 1, packageId: 'test-exhibit', version: '1.0.0', title: 'Test exhibit', source: 'built-in', artifacts: 4, topics: 3, images: 5 });
+    expect(status.live.publishedAt).toEqual(expect.any(String));
+    expect(status).toMatchObject({ host: { kind: 'electron', canLeaveKiosk: true }, visitorState: 'unknown', pending: null, earlier: [] });
+    expect(status.inbox).toEqual({ folder: null, available: false, importing: null, results: [] });
+    expect(status.settings.find((s: { key: string }) => s.key === 'keepVersions')).toEqual({
+      key: 'keepVersions', value: 3, defaultValue: 3, about: expect.stringMatching(/earlier content versions/), expected: 'a whole number from 1 to 20',
+    });
+    expect(status.health.database).toEqual({ ok: true, detail: 'ok' });
+    expect(status.health.memory.rssBytes).toBeGreaterThan(1e6);
+    expect(status.health.disk.freeBytes).toBeGreaterThan(0);
+    expect(status.health.crashes).toEqual([]);
+  });
+
+  it('staffSetSetting stores a valid value and refuses a bad one with the expected words', async () => {
+    const token = await login();
+    expect(await call('staffSetSetting', { token, key: 'idleTimeoutSeconds', value: 120 })).toEqual({ ok: true, result: { key: 'idleTimeoutSeconds', value: 120 } });
+    expect(await error('staffSetSetting', { token, key: 'idleTimeoutSeconds', value: 'soon' })).toBe('bad-request: idleTimeoutSeconds must be a whole number of seconds from 5 to 3600; got "soon".');
+    expect(await error('staffSetSetting', { token, key: 'volume', value: 3 })).toMatch(/^bad-request: There is no setting "volume"/);
+    expect(core.settings.get('idleTimeoutSeconds')).toBe(120);
+  });
+
+  it('staffImportFromInbox refuses without a folder, then imports what is there', async () => {
+    const token = await login();
+    expect(await error('staffImportFromInbox', { token })).toMatch(/^unavailable: No inbox folder is set/);
+    const inbox = join(root.path, 'usb');
+    expect(await call('staffSetSetting', { token, key: 'inboxDir', value: inbox })).toMatchObject({ ok: true });
+    expect(await error('staffImportFromInbox', { token })).toBe(`unavailable: The inbox folder ${inbox} is not there. Is the USB stick plugged in?`);
+    mkdirSync(inbox);
+    copyFileSync(v2, join(inbox, 'exhibit-2.zip'));
+    const scan = core.api.staffImportFromInbox({ token }) as Promise<{ results: { outcome: string }[] }>;
+    // The file was just seen: staff scans wait for it to settle (the clock here is the test's).
+    await vi.waitFor(() => expect(clock.pending).toBeGreaterThan(2));
+    clock.advance(3000);
+    expect((await scan).results).toEqual([expect.objectContaining({ name: 'exhibit-2.zip', outcome: 'imported', package: { id: 'test-exhibit', version: '2.0.0', title: 'Test exhibit' } })]);
+    const status = (await call('staffStatus', { token })) as { result: any };
+    expect(status.result.pending).toMatchObject({ version: '2.0.0' });
+    expect(status.result.inbox).toMatchObject({ folder: inbox, available: true, results: [expect.objectContaining({ outcome: 'imported' })] });
+  });
+
+  it('staffRollback switches back in one step, and refuses a version that is not there', async () => {
+    const token = await login();
+    core.api.reportVisitorState({ state: 'attract' }); // the waiting version goes live
+    expect(core.store.liveVersionId()).toBe(2);
+    expect(await error('staffRollback', { token, versionId: 99 })).toMatch(/^not-found: There is no earlier version 99 on this kiosk \(the earlier versions are 1\)/);
+    expect(await call('staffRollback', { token })).toMatchObject({ ok: true, result: { from: 2, live: { id: 1, version: '1.0.0' } } });
+    expect((await core.api.getExhibit({})).package.versionId).toBe(1);
+  });
+
+  it('staffLeaveKiosk calls the host\'s action a moment after answering', async () => {
+    const token = await login();
+    expect(await call('staffLeaveKiosk', { token })).toEqual({ ok: true, result: { ok: true } });
+    expect(leaveKiosk).not.toHaveBeenCalled();
+    clock.advance(300);
+    expect(leaveKiosk).toHaveBeenCalledTimes(1);
+  });
+
+  it('never writes a token or the PIN into the log', async () => {
+    const token = await login();
+    await call('staffStatus', { token });
+    await call('staffLogout', { token });
+    await error('staffLogin', { pin: '8642' });
+    const log = logLines.join('');
+    expect(log).toMatch(/Staff logged in/);
+    expect(log).not.toContain(token);
+    expect(log).not.toMatch(/1357|8642/);
+  });
+});
+
+describe('a host without staff actions', () => {
+  it('the browser kiosk refuses to leave kiosk mode, in plain words', async () => {
+    const other = await openVitrine({ dataDir: join(root.path, 'browser'), builtinPackage: join(root.path, 'package'), clock: new ManualClock(), log: createLogger(() => {}), host: { kind: 'browser' } });
+    await createPinStore(other.store.db).set('2222');
+    const { token } = await (other.api.staffLogin({ pin: '2222' }) as Promise<{ token: string }>);
+    const envelope = await dispatch(other.api, 'staffLeaveKiosk', { token });
+    expect(envelope).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^Leaving the kiosk is not available in the browser kiosk/) } });
+    other.close();
+  });
+});
