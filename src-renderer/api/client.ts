@@ -20,7 +20,7 @@ export class ClientError extends Error {
   }
 }
 
-const ERROR_CODES: readonly string[] = ['bad-request', 'not-found', 'unavailable', 'internal'];
+const ERROR_CODES: readonly string[] = ['bad-request', 'not-found', 'unavailable', 'unauthorized', 'locked', 'internal'];
 
 type Transport = (method: ApiMethod, args: unknown) => Promise<unknown>;
 

@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { createFakeApi } from './fixtures';
 
+vi.mock('openseadragon', () => import('./openseadragon-fake'));
+
 const TIMEOUT_MS = 5_000;
 const COUNTDOWN_MS = 3_000;
 const EXHIBIT = 'Revelations from the Russian Archives';
@@ -113,6 +115,27 @@ describe('idle warning and reset', () => {
     expect((screen.getByRole('button', { name: 'Back' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('clears the saved objects at reset: the next visitor finds My list empty', async () => {
+    await visitATopic();
+    await tap(screen.getByRole('button', { name: 'Open Stalin at Potsdam' }));
+    await tap(screen.getByRole('button', { name: 'Save' }));
+    await tap(screen.getByRole('button', { name: 'Next object' }));
+    await tap(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByTestId('saved-count').textContent).toBe('2');
+    await tap(screen.getByRole('button', { name: 'My list, 2 saved' }));
+    expect(screen.getAllByTestId('saved-item')).toHaveLength(2);
+
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS + COUNTDOWN_MS);
+    await settle();
+    expect(currentScreen()).toBe('attract');
+    await tap(screen.getByRole('button', { name: 'Touch to begin' }));
+    expect(screen.getByTestId('saved-count').textContent).toBe('0');
+    await tap(screen.getByRole('button', { name: 'My list, 0 saved' }));
+    expect(currentScreen()).toBe('my-list');
+    expect(screen.queryAllByTestId('saved-item')).toHaveLength(0);
+    expect(screen.getByText(/Nothing saved yet/)).toBeTruthy();
+  });
+
   it('runs no clock on attract: nobody is reset who never began', async () => {
     render(App, { api: createFakeApi({ config: { idleTimeoutSeconds: 5, idleCountdownSeconds: 3 } }) });
     await settle();
@@ -180,7 +203,7 @@ describe('staff corner', () => {
     await press(begin, 'pointerDown');
     await vi.advanceTimersByTimeAsync(3_000);
     const panel = screen.getByRole('dialog', { name: 'Staff mode' });
-    expect(panel.textContent).toContain('Staff mode is not set up on this kiosk yet.');
+    expect(panel.querySelector('h3')?.textContent).toBe('Enter the staff PIN');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
     // The finger lifts from the attract screen: that must not start a visitor session.
     await press(begin, 'pointerUp');

@@ -1,0 +1,137 @@
+/**
+ * One staff visit to the staff screen: the PIN, the session token, the status the screen shows
+ * and the outcome of each action. It lives inside the staff panel and is dropped with it (close,
+ * idle reset): the token is never in the visitor's session and never stored anywhere.
+ */
+import type { Api } from '../../src-main/contract/api';
+import type { InboxResultView, JsonValue, StaffStatusView } from '../../src-main/contract/types';
+import { ClientError } from '../api/client';
+
+/** The longest PIN the contract accepts. */
+export const PIN_MAX = 8;
+export const PIN_MIN = 4;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : 'Something went wrong.');
+
+/** The staff screen's state: PIN entry, then the status and the actions on it. */
+export class StaffSession {
+  readonly #api: Api;
+  #token: string | null = null;
+
+  /** Digits typed on the PIN pad (shown only as dots). */
+  pin = $state('');
+  /** The refusal of the last PIN ("Wrong PIN, 3 tries left.") or null. */
+  pinError = $state<string | null>(null);
+  /** True when the PIN pad is locked after too many wrong tries. */
+  locked = $state(false);
+  status = $state.raw<StaffStatusView | null>(null);
+  busy = $state(false);
+  /** The last action's failure (rollback, import, leave), shown on the staff screen. */
+  actionError = $state<string | null>(null);
+  /** The results of the inbox check staff started, newest first; null before any. */
+  scan = $state.raw<InboxResultView[] | null>(null);
+  /** Per setting: the sentence of its last refusal. */
+  settingErrors = $state<Record<string, string>>({});
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
+
+  get loggedIn(): boolean {
+    return this.status !== null;
+  }
+
+  typeDigit(digit: string): void {
+    if (this.pin.length < PIN_MAX) this.pin += digit;
+  }
+
+  deleteDigit(): void {
+    this.pin = this.pin.slice(0, -1);
+  }
+
+  /** Sends the PIN; on success loads the status. */
+  async login(): Promise<void> {
+    if (this.busy || this.pin.length < PIN_MIN) return;
+    this.busy = true;
+    const pin = this.pin;
+    this.pin = '';
+    try {
+      const { token } = await this.#api.staffLogin({ pin });
+      this.#token = token;
+      this.pinError = null;
+      this.locked = false;
+      await this.#refresh();
+    } catch (error) {
+      this.locked = error instanceof ClientError && error.code === 'locked';
+      this.pinError = messageOf(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async rollback(versionId: number): Promise<void> {
+    await this.#act(async (token) => {
+      await this.#api.staffRollback({ token, versionId });
+    });
+  }
+
+  async importFromInbox(): Promise<void> {
+    await this.#act(async (token) => {
+      this.scan = (await this.#api.staffImportFromInbox({ token })).results;
+    });
+  }
+
+  async leaveKiosk(): Promise<void> {
+    await this.#act(async (token) => {
+      await this.#api.staffLeaveKiosk({ token });
+    });
+  }
+
+  /** Saves one setting; a refusal's sentence is kept under its key. */
+  async setSetting(key: string, value: JsonValue): Promise<void> {
+    const { [key]: _old, ...rest } = this.settingErrors;
+    this.settingErrors = rest;
+    await this.#act(async (token) => {
+      try {
+        await this.#api.staffSetSetting({ token, key, value });
+      } catch (error) {
+        if (!(error instanceof ClientError && error.code === 'bad-request')) throw error;
+        this.settingErrors = { ...this.settingErrors, [key]: error.message };
+      }
+    });
+  }
+
+  /** Ends the staff session (on the host too) and forgets the token. */
+  logout(): void {
+    const token = this.#token;
+    this.#token = null;
+    this.status = null;
+    this.scan = null;
+    this.pin = '';
+    if (token) this.#api.staffLogout({ token }).catch(() => undefined);
+  }
+
+  /** Runs a staff action, then reloads the status; an expired session goes back to the PIN pad. */
+  async #act(action: (token: string) => Promise<void>): Promise<void> {
+    const token = this.#token;
+    if (!token || this.busy) return;
+    this.busy = true;
+    this.actionError = null;
+    try {
+      await action(token);
+      await this.#refresh();
+    } catch (error) {
+      if (error instanceof ClientError && error.code === 'unauthorized') {
+        this.logout();
+        this.pinError = error.message;
+      } else this.actionError = messageOf(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #refresh(): Promise<void> {
+    if (!this.#token) return;
+    this.status = await this.#api.staffStatus({ token: this.#token });
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Staff mode in a real Chromium, as staff use it: while a visitor reads a topic, staff open the
+ * staff screen with the 3 s corner press and the PIN (set with the CLI, as at install), check the
+ * inbox where a freshly packed exhibit was just copied, and see it imported and waiting. The
+ * visitor's screen does not change; when they leave, the new exhibit is what the next visitor
+ * sees. Staff then roll back, and the old exhibit is back at the next attract screen.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { makePackage, smallSource, tempDir } from '../helpers/packages';
+import { startHost, type RunningHost } from './support/host';
+
+const ROOT = join(import.meta.dirname, '../..');
+const run = promisify(execFile);
+const IDLE_SECONDS = 5;
+const COUNTDOWN_SECONDS = 3;
+const PIN = '2468';
+const OLD_EXHIBIT = 'Revelations from the Russian Archives';
+const NEW_EXHIBIT = 'A Second Exhibit';
+
+let host: RunningHost;
+let work: ReturnType<typeof tempDir>;
+let inbox: string;
+let archive: string;
+
+test.beforeAll(async () => {
+  work = tempDir('vitrine-e2e-staff-');
+  inbox = join(work.path, 'inbox');
+  await mkdir(inbox);
+  // A second exhibit, packed here from a small source folder with real images.
+  const source = smallSource();
+  source.package = { id: 'second-exhibit', version: '2.0.0', title: 'Second exhibit' };
+  source.exhibit.title = NEW_EXHIBIT;
+  archive = await makePackage(work.path, source, 'exhibit-2.zip');
+  host = await startHost({ idleTimeoutSeconds: IDLE_SECONDS, idleCountdownSeconds: COUNTDOWN_SECONDS, inboxDir: inbox }, undefined, async (dataDir) => {
+    await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'staff', 'set-pin', PIN, '--data', dataDir], { cwd: ROOT });
+  });
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  work?.cleanup();
+});
+
+const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
+const staffPanel = (page: Page) => page.getByRole('dialog', { name: 'Staff mode' });
+
+/** The reserved gesture: a finger held still for 3 s in the top-left corner. */
+async function openStaff(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 20, y: 20 }] });
+  await expect(staffPanel(page)).toBeVisible({ timeout: 6_000 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+async function logIn(page: Page): Promise<void> {
+  const panel = staffPanel(page);
+  for (const digit of PIN) await panel.getByRole('button', { name: digit, exact: true }).tap();
+  await expect(panel.getByTestId('pin-dots')).toHaveAttribute('aria-label', '4 of 8 digits entered');
+  await panel.getByRole('button', { name: 'OK' }).tap();
+  await expect(panel.getByRole('heading', { name: 'Live' })).toBeVisible();
+}
+
+test('staff import a package from the inbox, it goes live after the visitor leaves, and roll back', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // A visitor is reading a topic.
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Touch to begin' }).tap();
+  await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
+  await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
+
+  // Staff: the corner, a wrong PIN first (refused, with the tries left), then the right one.
+  await openStaff(page);
+  const panel = staffPanel(page);
+  for (const digit of '1111') await panel.getByRole('button', { name: digit, exact: true }).tap();
+  await panel.getByRole('button', { name: 'OK' }).tap();
+  await expect(panel.getByTestId('pin-message')).toContainText('Wrong PIN');
+  await logIn(page);
+  await expect(panel.getByTestId('staff-live')).toContainText(OLD_EXHIBIT);
+
+  // The package arrives in the inbox (a USB stick); staff check it now.
+  await copyFile(archive, join(inbox, 'exhibit-2.zip'));
+  await panel.getByRole('button', { name: 'Check the inbox now' }).tap();
+  await expect(panel.getByTestId('staff-inbox-results')).toContainText('exhibit-2.zip: imported', { timeout: 30_000 });
+  await expect(panel.getByTestId('staff-pending')).toContainText('version 2.0.0');
+  await expect(panel.getByTestId('staff-pending')).toContainText('waiting for the visitor to leave');
+
+  // Closing logs out; the visitor's screen is as they left it.
+  await panel.getByRole('button', { name: 'Close' }).tap();
+  await expect(panel).toBeHidden();
+  await expect(screenOf(page, 'topic')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
+
+  // The visitor walks away: the kiosk resets, and the next visitor finds the new exhibit.
+  await expect(screenOf(page, 'attract')).toBeVisible({ timeout: (IDLE_SECONDS + COUNTDOWN_SECONDS + 10) * 1000 });
+  await expect(screenOf(page, 'attract').getByRole('heading', { level: 1 })).toHaveText(NEW_EXHIBIT, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Touch to begin' }).tap();
+  await expect(screenOf(page, 'home').getByRole('heading', { level: 1 })).toHaveText(NEW_EXHIBIT);
+
+  // Staff roll back (behind a confirm step); after the next attract the old exhibit is back.
+  await openStaff(page);
+  await logIn(page);
+  await expect(panel.getByTestId('staff-live')).toContainText('version 2.0.0');
+  const earlier = panel.locator('[data-testid^="staff-earlier-"]').filter({ hasText: OLD_EXHIBIT });
+  await earlier.getByRole('button', { name: 'Roll back to this version' }).tap();
+  await earlier.getByRole('button', { name: 'Yes, roll back' }).tap();
+  await expect(panel.getByTestId('staff-live')).toContainText(OLD_EXHIBIT);
+  await panel.getByRole('button', { name: 'Close' }).tap();
+  await expect(screenOf(page, 'attract')).toBeVisible({ timeout: (IDLE_SECONDS + COUNTDOWN_SECONDS + 10) * 1000 });
+  await expect(screenOf(page, 'attract').getByRole('heading', { level: 1 })).toHaveText(OLD_EXHIBIT, { timeout: 15_000 });
+  expect(errors).toEqual([]);
+});
