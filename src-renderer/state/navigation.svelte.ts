@@ -10,7 +10,9 @@ export type Screen =
   | { kind: 'home' }
   | { kind: 'section'; id: string }
   | { kind: 'topic'; id: string }
-  | { kind: 'artifact'; id: string };
+  | { kind: 'artifact'; id: string }
+  /** The visitor's saved objects, with their take-home QR codes. */
+  | { kind: 'my-list' };
 
 export type ScreenKind = Screen['kind'];
 

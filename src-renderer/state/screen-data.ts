@@ -5,16 +5,22 @@
 import type { Api } from '../../src-main/contract/api';
 import type { ArtifactView, ExhibitView, QrMatrix, SectionView, TopicView } from '../../src-main/contract/types';
 import type { Screen } from './navigation.svelte';
+import type { SavedItem } from './saved-items.svelte';
 
 export type ScreenData =
   | { kind: 'attract'; exhibit: ExhibitView | null }
   | { kind: 'home'; exhibit: ExhibitView }
   | { kind: 'section'; section: SectionView }
   | { kind: 'topic'; topic: TopicView }
-  | { kind: 'artifact'; artifact: ArtifactView; qr: QrMatrix | null };
+  | { kind: 'artifact'; artifact: ArtifactView; qr: Promise<QrMatrix | null> }
+  /** QR codes of the saved items' addresses, by address (the list itself is the session's). */
+  | { kind: 'my-list'; qr: ReadonlyMap<string, QrMatrix> };
 
-/** Fetches everything the given screen shows. Rejects when the screen cannot be shown. */
-export async function loadScreen(api: Api, screen: Screen): Promise<ScreenData> {
+/**
+ * Fetches everything the given screen shows. Rejects when the screen cannot be shown.
+ * `saved` is the visitor's list at the moment My list opens: its QR codes are made then.
+ */
+export async function loadScreen(api: Api, screen: Screen, saved: readonly SavedItem[] = []): Promise<ScreenData> {
   switch (screen.kind) {
     case 'attract':
       // The attract loop must always run, even when the exhibit cannot be read: it then shows
@@ -28,11 +34,32 @@ export async function loadScreen(api: Api, screen: Screen): Promise<ScreenData> 
       return { kind: 'topic', topic: await api.getTopic({ id: screen.id }) };
     case 'artifact': {
       const artifact = await api.getArtifact({ id: screen.id });
+      warmTiles(artifact.images[0]?.tiles);
+      // The code is not awaited: the object shows at once, its QR code a moment later (it sits
+      // below the image), so the first frame does not wait for a second round trip.
       // A missing QR code is no reason to hide the object: the address stays readable as text.
-      const qr = artifact.permanentUrl
-        ? await api.getQr({ text: artifact.permanentUrl }).catch(() => null)
-        : null;
+      const qr = artifact.permanentUrl ? api.getQr({ text: artifact.permanentUrl }).catch(() => null) : Promise.resolve(null);
       return { kind: 'artifact', artifact, qr };
     }
+    case 'my-list':
+      return { kind: 'my-list', qr: await qrCodesFor(api, saved) };
   }
+}
+
+/**
+ * Asks for the first page's Deep Zoom descriptor now, while the screen renders, so the viewer
+ * finds it in the HTTP cache (it is served immutable) instead of waiting a round trip after it
+ * opens: part of the first sharp frame's budget (issue 4). A failure here changes nothing: the
+ * viewer asks again and reports its own error.
+ */
+function warmTiles(url: string | undefined): void {
+  if (!url || typeof fetch !== 'function' || !/^(https?|vitrine):/.test(globalThis.location?.protocol ?? '')) return;
+  fetch(url).catch(() => undefined);
+}
+
+/** QR codes for the items' addresses; one that cannot be made leaves that address as text only. */
+async function qrCodesFor(api: Api, items: readonly SavedItem[]): Promise<ReadonlyMap<string, QrMatrix>> {
+  const urls = [...new Set(items.flatMap((item) => (item.permanentUrl ? [item.permanentUrl] : [])))];
+  const codes = await Promise.all(urls.map((text) => api.getQr({ text }).catch(() => null)));
+  return new Map(urls.flatMap((url, i) => (codes[i] ? [[url, codes[i]] as const] : [])));
 }

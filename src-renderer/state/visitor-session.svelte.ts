@@ -14,11 +14,14 @@
  * covers them with no extra code.
  */
 import { Navigation } from './navigation.svelte';
+import { SavedItems } from './saved-items.svelte';
 
 /** One visitor's session: created when the kiosk starts and anew at every idle reset. */
 export class VisitorSession {
   /** Where the visitor is, their back stack and the scroll positions along it. */
   readonly nav = new Navigation();
+  /** The objects they saved to take home (My list). */
+  readonly saved = new SavedItems();
 }
 
 /** Clears what the document itself keeps between sessions: window scroll and keyboard focus. */

@@ -1,15 +1,32 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ArtifactView } from '../../src-main/contract/types';
 import Artifact from '../../src-renderer/screens/Artifact.svelte';
 import { artifactView, qrMatrix } from './fixtures';
+import { FakeViewer } from './openseadragon-fake';
 
-function show(id: string, translation: string[] | null = null) {
-  const artifact = artifactView(id, translation);
+vi.mock('openseadragon', () => import('./openseadragon-fake'));
+
+/** Sets happy-dom's window size (the artifact screen's layout follows orientation and width). */
+function setViewport(width: number, height: number): void {
+  (window as unknown as { happyDOM: { setViewport(size: { width: number; height: number }): void } }).happyDOM.setViewport({ width, height });
+}
+
+/** A landscape kiosk screen unless a test turns it. */
+beforeEach(() => {
+  setViewport(1920, 1080);
+  FakeViewer.reset();
+});
+
+function show(id: string, translation: string[] | null = null, extra: Partial<ArtifactView> = {}, saved = false) {
+  const artifact = { ...artifactView(id, translation), ...extra };
   const qr = artifact.permanentUrl ? qrMatrix(artifact.permanentUrl) : null;
   const onOpenArtifact = vi.fn();
-  const result = render(Artifact, { artifact, qr, onOpenArtifact });
-  return { ...result, artifact, qr, onOpenArtifact };
+  const onToggleSave = vi.fn();
+  const result = render(Artifact, { artifact, qr, onOpenArtifact, saved, onToggleSave });
+  return { ...result, artifact, qr, onOpenArtifact, onToggleSave };
 }
 
 describe('Artifact screen', () => {
@@ -32,7 +49,7 @@ describe('Artifact screen', () => {
   it("uses the package's own note about a missing translation when it has one", () => {
     show('obj1');
     const region = screen.getByRole('region', { name: 'Translation' });
-    const notice = [...region.querySelectorAll('p')].map((p) => p.textContent);
+    const notice = [...region.querySelectorAll('p.notice')].map((p) => p.textContent);
     expect(notice).toEqual(['The original exhibit offered a translation of this document; it is not included in this package.']);
   });
 
@@ -88,5 +105,118 @@ describe('Artifact screen', () => {
     first.unmount();
     show('obj9');
     expect(screen.queryByRole('button', { name: 'Next object' })).toBeNull();
+  });
+});
+
+/** A swipe acts once its gesture is over (state/swipe.ts, afterGesture): let that moment come. */
+async function gestureOver(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  flushSync();
+}
+
+/** A sideways touch stroke across an element, as pointer events. */
+async function swipeAcross(element: Element, dx: number): Promise<void> {
+  const at = { pointerId: 3, pointerType: 'touch', isPrimary: true, clientY: 400 };
+  await fireEvent.pointerDown(element, { ...at, clientX: 800 });
+  await fireEvent.pointerUp(element, { ...at, clientX: 800 + dx });
+  await gestureOver();
+}
+
+describe('Artifact screen: looking closely', () => {
+  it('shows the object in the zoom viewer, opened on its Deep Zoom pyramid', () => {
+    const { artifact } = show('obj6');
+    expect(screen.getByTestId('deep-zoom')).toBeTruthy();
+    expect(FakeViewer.last.options.tileSources).toBe(artifact.images[0]?.tiles);
+  });
+
+  it('shows a strip of page thumbnails and the page number, and pages through them', async () => {
+    const { artifact } = show('obj4');
+    const strip = screen.getByRole('group', { name: 'Pages' });
+    const thumbs = [...strip.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(thumbs).toEqual(artifact.images.map((page) => page.thumb));
+    expect(screen.getByTestId('page-number').textContent).toBe('Page 1 of 2');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Page 2' }));
+    expect(screen.getByTestId('page-number').textContent).toBe('Page 2 of 2');
+    // A fresh viewer for the page, the last one gone with its memory.
+    expect(FakeViewer.instances).toHaveLength(2);
+    expect(FakeViewer.instances[0]!.destroyed).toBe(true);
+    expect(FakeViewer.last.options.tileSources).toBe(artifact.images[1]?.tiles);
+  });
+
+  it('a swipe on the image at home zoom turns the page, then moves to the next object', async () => {
+    const { onOpenArtifact } = show('obj4');
+    const swipeLeft = async () => {
+      FakeViewer.last.raise('canvas-press', { position: { x: 600, y: 300 } });
+      FakeViewer.last.raise('canvas-release', { position: { x: 400, y: 300 }, insideElementPressed: true });
+      await gestureOver();
+    };
+    await swipeLeft();
+    expect(screen.getByTestId('page-number').textContent).toBe('Page 2 of 2');
+    expect(onOpenArtifact).not.toHaveBeenCalled();
+    await swipeLeft();
+    expect(onOpenArtifact).toHaveBeenCalledWith('obj5');
+  });
+
+  it('a swipe outside the viewer moves between objects, across topics', async () => {
+    // obj5 is the last object of its topic: next is the first of the following topic.
+    const { onOpenArtifact } = show('obj5');
+    const title = screen.getByRole('heading', { level: 1 });
+    await swipeAcross(title, -200);
+    await swipeAcross(title, 200);
+    // Too short, or a mouse: not a swipe.
+    await swipeAcross(title, -30);
+    expect(onOpenArtifact.mock.calls).toEqual([['obj6'], ['obj4']]);
+  });
+
+  it('shows the translation beside the image on a landscape screen', () => {
+    show('obj1', ['First paragraph of the translation.', 'Second one.']);
+    const region = screen.getByRole('region', { name: 'Translation' });
+    expect([...region.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['First paragraph of the translation.', 'Second one.']);
+    expect(screen.queryByRole('button', { name: 'Read the translation' })).toBeNull();
+    // Its address is still there to take home, once.
+    expect(screen.getByRole('region', { name: 'Take it home' })).toBeTruthy();
+    expect(screen.getAllByRole('img', { name: /^QR code for/ })).toHaveLength(1);
+  });
+
+  it('in portrait, slides the translation up over the page on request, and hides it again', async () => {
+    setViewport(1080, 1920);
+    show('obj1', ['Read me while zoomed in.']);
+    const region = screen.getByRole('region', { name: 'Translation' });
+    expect(region.textContent).not.toContain('Read me while zoomed in.');
+    const open = screen.getByRole('button', { name: 'Read the translation' });
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    await fireEvent.click(open);
+    expect(region.textContent).toContain('Read me while zoomed in.');
+    const hide = screen.getByRole('button', { name: 'Hide the translation' });
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    await fireEvent.click(hide);
+    expect(screen.getByRole('button', { name: 'Read the translation' })).toBeTruthy();
+  });
+
+  it('without a translation: a plain notice and the permanent address as a QR code instead', () => {
+    show('obj5');
+    const region = screen.getByRole('region', { name: 'Translation' });
+    expect(region.textContent).toContain('This exhibit includes no translation of this object.');
+    expect(within(region).getByRole('img', { name: 'QR code for https://www.loc.gov/exhibits/archives/sovi.html#obj5' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /translation/ })).toBeNull();
+  });
+
+  it('without a translation or an address: the notice alone, never an empty panel', () => {
+    show('obj5', null, { permanentUrl: null });
+    const region = screen.getByRole('region', { name: 'Translation' });
+    expect(region.querySelector('.notice')?.textContent).toBe('This exhibit includes no translation of this object.');
+    expect(screen.queryByRole('img', { name: /^QR code/ })).toBeNull();
+  });
+
+  it('offers Save, pressed as "Saved" once the object is on the list', async () => {
+    const first = show('obj2');
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+    await fireEvent.click(save);
+    expect(first.onToggleSave).toHaveBeenCalledOnce();
+    first.unmount();
+    show('obj2', null, {}, true);
+    expect(screen.getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true');
   });
 });

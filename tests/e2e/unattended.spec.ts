@@ -60,15 +60,21 @@ test('idle: the warning, Continue keeps the visit, silence resets it, the next v
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
   await page.getByRole('button', { name: 'Open Telegram to President Truman' }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Telegram to President Truman');
-  await page.getByRole('button', { name: 'Back' }).tap();
+  // Two objects saved for later: this one and the next.
+  await page.getByRole('button', { name: 'Save', exact: true }).tap();
+  await page.getByRole('button', { name: 'Next object' }).tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exposing Imperialist Policies');
+  await page.getByRole('button', { name: 'Save', exact: true }).tap();
+  await expect(page.getByRole('button', { name: /^My list/ })).toHaveAccessibleName('My list, 2 saved');
+  await page.getByRole('button', { name: 'Back', exact: true }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
   await page.mouse.move(960, 600);
   await page.mouse.wheel(0, 900);
   const readingAt = await scrollSettled(page);
   expect(readingAt).toBeGreaterThan(300);
-  // TODO(issue 3, later issues): also save two items and change a visitor setting (language or
-  // text size) here, and check below that the next visitor finds neither. Saving items and the
-  // visitor settings do not exist yet; when they come, their state goes in VisitorSession.
+  // TODO(issue 3, later issues): also change a visitor setting (language or text size) here, and
+  // check below that the next visitor does not find it. The visitor settings do not exist yet;
+  // when they come, their state goes in VisitorSession (as the saved items do).
 
   // The visitor stops touching: the question comes, with a countdown, and Continue to hand.
   await expect(warningOf(page)).toBeVisible(IDLE_WAIT);
@@ -83,20 +89,28 @@ test('idle: the warning, Continue keeps the visit, silence resets it, the next v
   await expect(screenOf(page, 'topic')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
   expect(await scrollY(page)).toBe(readingAt);
-  await expect(page.getByRole('button', { name: 'Back' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Back', exact: true })).toBeEnabled();
 
   // They walk away for good: the question again, then the attract loop.
   await expect(warningOf(page)).toBeVisible(IDLE_WAIT);
   await expect(screenOf(page, 'attract')).toBeVisible(IDLE_WAIT);
   await expect(warningOf(page)).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Back' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Back', exact: true })).toHaveCount(0);
 
   // The next visitor: home, at the top, with nowhere to go back to.
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await expect(screenOf(page, 'home')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(EXHIBIT);
   expect(await scrollY(page)).toBe(0);
-  await expect(page.getByRole('button', { name: 'Back' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Back', exact: true })).toBeDisabled();
+  // Their list is empty: nothing the last visitor saved.
+  const myList = page.getByRole('button', { name: /^My list/ });
+  await expect(myList).toHaveAccessibleName('My list, 0 saved');
+  await myList.tap();
+  await expect(screenOf(page, 'my-list')).toBeVisible();
+  await expect(page.getByTestId('saved-item')).toHaveCount(0);
+  await expect(screenOf(page, 'my-list')).toContainText('Nothing saved yet');
+  await page.getByRole('button', { name: 'Home' }).tap();
   // And the essay they open starts at its top, not where the last visitor was reading.
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
   await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();

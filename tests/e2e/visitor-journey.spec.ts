@@ -90,10 +90,10 @@ test('a visitor taps through the whole built-in exhibit', async ({ page, baseURL
         await expectImagesLoaded(page, 1);
       }
       seenObjects.add(artifact.id);
-      await page.getByRole('button', { name: 'Back' }).tap();
+      await page.getByRole('button', { name: 'Back', exact: true }).tap();
       await expect(screen(page, 'topic')).toBeVisible();
     }
-    await page.getByRole('button', { name: 'Back' }).tap();
+    await page.getByRole('button', { name: 'Back', exact: true }).tap();
     await expect(screen(page, 'section')).toBeVisible();
   }
   expect([...seenObjects].sort()).toEqual([...artifacts.keys()].sort());

@@ -20,9 +20,18 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts `out/main/browser-host.js` on a free port with the given settings in a temporary data folder. */
-export async function startHost(settings: Record<string, string | number | boolean> = {}, readyTimeoutMs = 120_000): Promise<RunningHost> {
+/**
+ * Starts `out/main/browser-host.js` on a free port with the given settings in a temporary data
+ * folder. `prepare` runs on the data folder before the host starts (e.g. to import a package, so
+ * the host opens with it live instead of the built-in exhibit).
+ */
+export async function startHost(
+  settings: Record<string, string | number | boolean> = {},
+  readyTimeoutMs = 120_000,
+  prepare?: (dataDir: string) => Promise<void>,
+): Promise<RunningHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-e2e-host-'));
+  await prepare?.(dataDir);
   for (const [key, value] of Object.entries(settings)) {
     await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'settings', 'set', key, String(value), '--data', dataDir], { cwd: ROOT });
   }

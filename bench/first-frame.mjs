@@ -1,0 +1,137 @@
+/**
+ * Time from a tap on an artifact to its first sharp deep-zoom frame (issue 4, "Measure and show";
+ * target under 200 ms). A browser host of its own on the built output and a fresh data folder,
+ * Chromium with the same offline flags as playwright.config.ts, a 1920 × 1080 touch screen. For
+ * each of the built-in exhibit's artifacts, `rounds` times: tap its card in the topic's essay, and
+ * read the time between the renderer's two performance marks, `vitrine:artifact-open` (set in the
+ * tap's click handler) and `vitrine:artifact-sharp` (the viewer's first fully loaded frame). The
+ * first round meets every image for the first time (tiles from the host); later rounds may be
+ * served from the browser's cache, as on a kiosk that has run for a while.
+ *   node bench/first-frame.mjs [rounds]      (after npm run build)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const root = join(import.meta.dirname, '..');
+const OFFLINE_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const OPEN = 'vitrine:artifact-open';
+const SHARP = 'vitrine:artifact-sharp';
+
+/** Starts out/main/browser-host.js on a free port with a fresh data folder; resolves once it is ready. */
+async function startHost() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-bench-frame-'));
+  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--port', '0', '--no-browser', '--data', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let said = '';
+    const timer = setTimeout(() => reject(new Error(`The browser host was not ready in 120 s:\n${said}`)), 120_000);
+    const onData = (chunk) => {
+      said += chunk;
+      const match = /^VITRINE_READY (\S+)$/m.exec(said);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => void (said += chunk));
+    child.once('exit', (code) => reject(new Error(`The browser host exited (code ${code}):\n${said}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, stop };
+}
+
+/** The built-in exhibit's first section with content: its topics and the titles of their artifacts. */
+function exhibitPlan() {
+  const source = JSON.parse(readFileSync(join(root, 'assets/exhibit/exhibit.json'), 'utf8'));
+  const titles = new Map(source.artifacts.map((a) => [a.id, a.title]));
+  const section = source.exhibit.sections.find((s) => s.topics.length > 0);
+  return {
+    section: section.title,
+    topics: section.topics.map((t) => ({
+      title: t.title,
+      artifacts: t.body.filter((b) => b.type === 'artifact').map((b) => titles.get(b.ref)),
+    })),
+  };
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Taps every artifact `rounds` times and returns the first-frame times and their summary. */
+export async function benchFirstFrame({ rounds = 5 } = {}) {
+  if (!existsSync(join(root, 'out/main/browser-host.js'))) throw new Error('Run npm run build first.');
+  const plan = exhibitPlan();
+  const host = await startHost();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_ARGS });
+  const times = [];
+  const cold = [];
+  try {
+    const page = await browser.newPage({ hasTouch: true, viewport: { width: 1920, height: 1080 } });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Touch to begin' }).tap();
+    await page.getByRole('button', { name: new RegExp(`^${escape(plan.section)}`) }).tap();
+    for (let round = 0; round < rounds; round++) {
+      for (const topic of plan.topics) {
+        await page.getByRole('button', { name: new RegExp(`^${escape(topic.title)}`) }).first().tap();
+        await page.locator('main[data-screen="topic"]').waitFor();
+        for (const title of topic.artifacts) {
+          await page.getByRole('button', { name: `Open ${title}` }).tap();
+          const ms = await page.evaluate(
+            ([open, sharp]) =>
+              new Promise((resolve, reject) => {
+                const started = performance.now();
+                const check = () => {
+                  const a = performance.getEntriesByName(open)[0];
+                  const b = performance.getEntriesByName(sharp)[0];
+                  if (a && b) resolve(b.startTime - a.startTime);
+                  else if (performance.now() - started > 15_000) reject(new Error('No sharp frame within 15 s.'));
+                  else requestAnimationFrame(check);
+                };
+                check();
+              }),
+            [OPEN, SHARP],
+          );
+          times.push(ms);
+          if (round === 0) cold.push(ms);
+          await page.getByRole('button', { name: 'Back', exact: true }).tap();
+          await page.locator('main[data-screen="topic"]').waitFor();
+        }
+        await page.getByRole('button', { name: 'Back', exact: true }).tap();
+        await page.locator('main[data-screen="section"]').waitFor();
+      }
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const coldSorted = [...cold].sort((a, b) => a - b);
+  return {
+    runs: times.length,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    maxMs: sorted.at(-1),
+    firstVisitP50Ms: percentile(coldSorted, 50),
+    firstVisitMaxMs: coldSorted.at(-1),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await benchFirstFrame({ rounds: Number(process.argv[2] ?? 5) });
+  console.log(JSON.stringify(figures, null, 2));
+}

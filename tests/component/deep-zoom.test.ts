@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+/**
+ * The deep-zoom viewer around OpenSeadragon (stubbed: happy-dom has no canvas): the still image
+ * first, the viewer shown once its view is sharp, the large buttons, swipes only at home zoom,
+ * the benchmark's marks, and the viewer destroyed with the component.
+ */
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import DeepZoom from '../../src-renderer/components/DeepZoom.svelte';
+import { ARTIFACT_OPEN, ARTIFACT_SHARP, markArtifactOpen } from '../../src-renderer/state/first-frame';
+import { artifactView } from './fixtures';
+import { FakeViewer } from './openseadragon-fake';
+
+vi.mock('openseadragon', () => import('./openseadragon-fake'));
+
+const image = artifactView('obj1').images[0]!;
+const root = () => screen.getByTestId('deep-zoom');
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+
+/** Lets the viewer's events reach the component's state and the DOM. */
+function raise(name: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  const event = FakeViewer.last.raise(name, fields);
+  flushSync();
+  return event;
+}
+
+/** A swipe acts once its gesture is over (state/swipe.ts, afterGesture): let that moment come. */
+async function gestureOver(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  flushSync();
+}
+
+beforeEach(() => {
+  FakeViewer.reset();
+  performance.clearMarks();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('DeepZoom', () => {
+  it('opens the image’s Deep Zoom pyramid with OpenSeadragon’s own controls off and no network assets', () => {
+    render(DeepZoom, { image });
+    const options = FakeViewer.last.options;
+    expect(options.tileSources).toBe(image.tiles);
+    expect(options.showNavigationControl).toBe(false);
+    expect(options.showNavigator).toBe(false);
+    expect(options.prefixUrl).toBeUndefined();
+    expect(options.gestureSettingsTouch).toMatchObject({ pinchToZoom: true, dblClickToZoom: true, dragToPan: true });
+    // The viewer alone takes every touch gesture; the rest of the page keeps the kiosk's rules.
+    expect(options.element?.classList.contains('viewer')).toBe(true);
+  });
+
+  it('shows the display image at once, and the viewer over it only when its view is sharp', () => {
+    render(DeepZoom, { image });
+    const still = screen.getByRole('img', { name: image.alt }) as HTMLImageElement;
+    expect(still.getAttribute('src')).toBe(image.display);
+    const viewer = FakeViewer.last.options.element!;
+    expect(viewer.classList.contains('shown')).toBe(false);
+    expect(root().dataset.sharp).toBe('false');
+
+    raise('open');
+    raise('fully-loaded-change', { fullyLoaded: true });
+    expect(root().dataset.sharp).toBe('true');
+    expect(viewer.classList.contains('shown')).toBe(true);
+    expect(still.classList.contains('hidden')).toBe(true);
+    // Still there for screen readers: the canvas has no words.
+    expect(screen.getByRole('img', { name: image.alt })).toBe(still);
+  });
+
+  it('marks the first sharp frame after an artifact was opened, once', () => {
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    raise('fully-loaded-change', { fullyLoaded: true });
+    raise('fully-loaded-change', { fullyLoaded: false });
+    raise('fully-loaded-change', { fullyLoaded: true });
+    expect(performance.getEntriesByName(ARTIFACT_OPEN)).toHaveLength(1);
+    expect(performance.getEntriesByName(ARTIFACT_SHARP)).toHaveLength(1);
+    // A new tap starts a new measurement and forgets the last one (no marks pile up over weeks).
+    markArtifactOpen();
+    expect(performance.getEntriesByName(ARTIFACT_SHARP)).toHaveLength(0);
+  });
+
+  it('zooms with the large buttons; Zoom out and Reset view rest at the whole image', async () => {
+    render(DeepZoom, { image });
+    raise('open');
+    expect(root().dataset.zoom).toBe('1.00');
+    expect(button('Zoom out').disabled).toBe(true);
+    expect(button('Reset view').disabled).toBe(true);
+
+    await fireEvent.click(button('Zoom in'));
+    await fireEvent.click(button('Zoom in'));
+    expect(FakeViewer.last.calls).toEqual(['zoomBy 2', 'zoomBy 2']);
+    expect(root().dataset.zoom).toBe('4.00');
+    expect(button('Zoom out').disabled).toBe(false);
+
+    await fireEvent.click(button('Zoom out'));
+    expect(root().dataset.zoom).toBe('2.00');
+    FakeViewer.last.center = { x: 0.25, y: 0.75 };
+    raise('viewport-change');
+    expect(root().dataset.center).toBe('0.250,0.750');
+
+    await fireEvent.click(button('Reset view'));
+    expect(FakeViewer.last.calls.at(-1)).toBe('goHome');
+    expect(root().dataset.zoom).toBe('1.00');
+    expect(root().dataset.center).toBe('0.500,0.500');
+  });
+
+  it('groups its three labelled buttons as the Zoom controls', () => {
+    render(DeepZoom, { image });
+    const group = screen.getByRole('group', { name: 'Zoom' });
+    for (const name of ['Zoom in', 'Zoom out', 'Reset view']) expect(group.contains(button(name))).toBe(true);
+  });
+
+  it('turns a sideways stroke at home zoom into a swipe, and keeps the image still', async () => {
+    const onSwipe = vi.fn();
+    render(DeepZoom, { image, onSwipe });
+    raise('open');
+    raise('canvas-press', { position: { x: 600, y: 300 } });
+    const drag = raise('canvas-drag', { position: { x: 450, y: 305 }, delta: { x: -150, y: 5 }, preventDefaultAction: false });
+    expect(drag.preventDefaultAction).toBe(true);
+    raise('canvas-release', { position: { x: 400, y: 310 }, insideElementPressed: true });
+    await gestureOver();
+    expect(onSwipe).toHaveBeenCalledWith('next');
+
+    raise('canvas-press', { position: { x: 300, y: 300 } });
+    raise('canvas-release', { position: { x: 500, y: 290 }, insideElementPressed: true });
+    await gestureOver();
+    expect(onSwipe).toHaveBeenLastCalledWith('previous');
+  });
+
+  it('when zoomed in, the same stroke pans; a pinch is never a swipe', async () => {
+    const onSwipe = vi.fn();
+    render(DeepZoom, { image, onSwipe });
+    raise('open');
+    await fireEvent.click(button('Zoom in'));
+    raise('canvas-press', { position: { x: 600, y: 300 } });
+    const drag = raise('canvas-drag', { position: { x: 450, y: 300 }, delta: { x: -150, y: 0 }, preventDefaultAction: false });
+    expect(drag.preventDefaultAction).toBe(false);
+    raise('canvas-release', { position: { x: 400, y: 300 }, insideElementPressed: true });
+
+    await fireEvent.click(button('Reset view'));
+    raise('canvas-press', { position: { x: 600, y: 300 } });
+    raise('canvas-pinch', {});
+    raise('canvas-release', { position: { x: 300, y: 300 }, insideElementPressed: true });
+    await gestureOver();
+    expect(onSwipe).not.toHaveBeenCalled();
+  });
+
+  it('destroys the viewer when it leaves the screen', () => {
+    const { unmount } = render(DeepZoom, { image });
+    const viewer = FakeViewer.last;
+    expect(viewer.destroyed).toBe(false);
+    unmount();
+    expect(viewer.destroyed).toBe(true);
+  });
+
+  it('keeps the still image, with the zoom buttons resting, when the viewer cannot start', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    FakeViewer.failNext = new Error('No drawer could be created!');
+    render(DeepZoom, { image });
+    expect(screen.getByRole('img', { name: image.alt }).classList.contains('hidden')).toBe(false);
+    for (const name of ['Zoom in', 'Zoom out', 'Reset view']) expect(button(name).disabled).toBe(true);
+  });
+});
