@@ -27,6 +27,11 @@ export const COMMAND_HELP: Record<string, string> = {
   staff: `vitrine staff set-pin <4 to 8 digits | -> [--data DIR]
   Sets the PIN that opens staff mode on the kiosk (stored as a scrypt hash; "-" reads it from
   standard input, keeping it out of the shell's history). Setting it also lifts a lock.`,
+  backup: `vitrine backup <file> [--data DIR]
+  Writes a consistent copy of the kiosk's store (settings, PIN, content versions) to a new file,
+  with SQLite's online backup, safe while the kiosk runs, and checks the copy's integrity. Never
+  copy vitrine.sqlite by hand while the kiosk runs. Images stay in the data folder's media/ and
+  tiles/ folders: copy those too (see docs/deploy.md).`,
 };
 
 /** One line per command for the overview. */
@@ -39,6 +44,7 @@ const SUMMARY: [string, string][] = [
   ['keygen --out <name>', 'make a key pair for signing packages'],
   ['settings [list | set KEY VALUE | reset KEY] [--data DIR]', "show or change the kiosk's settings"],
   ['staff set-pin <digits | -> [--data DIR]', 'set the staff PIN (4 to 8 digits)'],
+  ['backup <file> [--data DIR]', "copy the kiosk's store safely, even while it runs"],
 ];
 
 /** The overview shown by `vitrine --help`. */

@@ -1,7 +1,7 @@
 /**
  * `vitrine`: the staff command line. Runs on plain Node with the same core as the kiosk; see
  * help.ts for the commands. Exit codes: 0 done, 1 refused (a package, a setting, a PIN, a
- * rollback, or a busy data folder: the message says why), 2 wrong usage.
+ * rollback, a backup, or a busy data folder: the message says why), 2 wrong usage.
  */
 import { PackageError } from '../core/packages/errors';
 import { SettingError } from '../core/settings/store';
@@ -10,6 +10,7 @@ import { StoreVersionError } from '../core/store/connection';
 import { DataBusyError } from '../core/versions/lock';
 import { VersionError } from '../core/versions/versions';
 import { UsageError } from './args';
+import { BackupError, backupCommand } from './commands/backup';
 import { importCommand, rollbackCommand, versionsCommand } from './commands/kiosk';
 import { keygenCommand, packCommand, validateCommand } from './commands/package';
 import { settingsCommand, staffCommand } from './commands/settings';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   keygen: keygenCommand,
   settings: settingsCommand,
   staff: staffCommand,
+  backup: backupCommand,
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -43,7 +45,7 @@ async function run(argv: string[]): Promise<number> {
 }
 
 /** Refusals the user can act on: one line, exit code 1. */
-const REFUSALS = [PackageError, SettingError, PinError, VersionError, DataBusyError, StoreVersionError];
+const REFUSALS = [PackageError, SettingError, PinError, VersionError, DataBusyError, StoreVersionError, BackupError];
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
