@@ -12,7 +12,7 @@ import { DisplayAwakeService } from './display-sleep';
 import { GPU_STATE_FILE, guardAgainstGpuCrashes } from './gpu-guard';
 import { lockDownKioskWindow, pinZoomOnDisplayChanges } from './input-lockdown';
 import { bindIpc } from './ipc';
-import { isDevLaunch, resolveAppPaths } from './paths';
+import { isDevLaunch, resolveAppPaths, resolveDataDir } from './paths';
 import { createAppProtocolHandler, registerAppProtocol } from './protocol';
 import { superviseKioskWindow } from './recovery';
 import { scheduleNightlyRelaunch } from './relaunch';
@@ -21,6 +21,7 @@ import { createKioskWindow, kioskWindowOptions } from './window';
 
 const log = createLogger();
 const dev = isDevLaunch({ argv: process.argv, env: process.env, isPackaged: app.isPackaged });
+const dataDir = resolveDataDir({ env: process.env, userData: app.getPath('userData'), cwd: process.cwd() });
 
 // Must happen before `ready`. `standard` + `secure` give vitrine://app a real, secure origin for
 // CSP, fetch and storage; bypassCSP stays off so the CSP header binds our own pages too;
@@ -62,7 +63,7 @@ async function start(): Promise<void> {
   // Staff "leave kiosk": quit the app (before-quit shuts everything down). Where a supervisor
   // restarts it (systemd Restart=always, Shell Launcher), that is a restart; see docs/unattended.md.
   const host = { kind: 'electron' as const, leaveKiosk: () => app.quit() };
-  const vitrine = await openVitrine({ dataDir: app.getPath('userData'), builtinPackage: paths.builtinPackage, log, host });
+  const vitrine = await openVitrine({ dataDir, builtinPackage: paths.builtinPackage, log, host });
   core = vitrine;
   registerAppProtocol(protocol, createAppProtocolHandler({ rendererDir: paths.rendererDir, mediaDir: vitrine.mediaDir, tilesDir: vitrine.tilesDir, log }));
   teardown.push(bindIpc(ipcMain, vitrine.api, { log }));
@@ -108,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Before `ready`: the only moment hardware acceleration can still be turned off.
-  const gpuGuard = guardAgainstGpuCrashes(app, { statePath: join(app.getPath('userData'), GPU_STATE_FILE), log });
+  const gpuGuard = guardAgainstGpuCrashes(app, { statePath: join(dataDir, GPU_STATE_FILE), log });
   teardown.push(() => gpuGuard.stop());
   app.on('second-instance', () => {
     if (!window) return;

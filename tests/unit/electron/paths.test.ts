@@ -1,6 +1,14 @@
-import { join } from 'node:path';
+// @vitest-environment node
+import { cpSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDevLaunch, resolveAppPaths } from '../../../src-main/electron/paths';
+import { createMemoryLogger } from '../../../src-main/core/log';
+import { createPinStore } from '../../../src-main/core/staff/pin';
+import { openVitrine } from '../../../src-main/core/vitrine';
+import { isDevLaunch, resolveAppPaths, resolveDataDir } from '../../../src-main/electron/paths';
+import { runCli } from '../../helpers/cli';
+import { folderFingerprint, makePackage, tempDir } from '../../helpers/packages';
+import { count } from '../../helpers/store';
 
 describe('resolveAppPaths', () => {
   it('finds everything under out/ when run from the project in development', () => {
@@ -41,5 +49,61 @@ describe('isDevLaunch', () => {
     expect(isDevLaunch({ ...base, isPackaged: false, env: { VITRINE_WINDOWED: '1' } })).toBe(true);
     expect(isDevLaunch({ ...base, isPackaged: true, env: { VITRINE_WINDOWED: '1' } })).toBe(false);
     expect(isDevLaunch({ ...base, env: { VITRINE_DEV: 'yes' } })).toBe(false);
+  });
+});
+
+describe('resolveDataDir', () => {
+  const userData = '/home/vitrine/.config/Vitrine';
+
+  it("uses Electron's userData folder when nothing else is said", () => {
+    expect(resolveDataDir({ env: {}, userData, cwd: '/' })).toBe(userData);
+  });
+
+  it('uses VITRINE_DATA when set, as the systemd unit and the staff CLI do', () => {
+    expect(resolveDataDir({ env: { VITRINE_DATA: '/var/lib/vitrine' }, userData, cwd: '/' })).toBe('/var/lib/vitrine');
+    expect(resolveDataDir({ env: { VITRINE_DATA: 'kiosk-data' }, userData, cwd: '/srv' })).toBe(join('/srv', 'kiosk-data'));
+    expect(resolveDataDir({ env: { VITRINE_DATA: '' }, userData, cwd: '/' })).toBe(userData);
+  });
+});
+
+/**
+ * A first start of an installed kiosk, laid out as electron-builder installs it: app.asar and
+ * resources/exhibit under /opt/Vitrine, the data folder elsewhere. Real store, real package.
+ */
+describe('first start on a new machine (packaged layout)', () => {
+  it('imports the built-in exhibit without a question, takes a PIN from the CLI, and never writes to the installed files', async () => {
+    const tmp = tempDir();
+    try {
+      const install = join(tmp.path, 'opt/Vitrine');
+      mkdirSync(join(install, 'resources/app.asar'), { recursive: true });
+      cpSync(await makePackage(join(tmp.path, 'build')), join(install, 'resources/exhibit'), { recursive: true });
+      const paths = resolveAppPaths({ isPackaged: true, appPath: join(install, 'resources/app.asar'), resourcesPath: join(install, 'resources') });
+      const dataDir = resolveDataDir({ env: { VITRINE_DATA: join(tmp.path, 'var/lib/vitrine') }, userData: join(tmp.path, 'home/.config/Vitrine'), cwd: tmp.path });
+      expect(relative(install, dataDir).startsWith('..')).toBe(true);
+      const installed = folderFingerprint(install);
+
+      const kiosk = await openVitrine({ dataDir, builtinPackage: paths.builtinPackage, log: createMemoryLogger() });
+      try {
+        expect(kiosk.store.liveVersionId()).not.toBeNull();
+        expect(count(kiosk.store, 'SELECT count(*) FROM artifacts')).toBe(4);
+        // The technician sets the PIN while the kiosk runs, from standard input (no shell history).
+        const run = await runCli(['staff', 'set-pin', '-'], { VITRINE_DATA: dataDir }, '2468\n');
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        await expect(createPinStore(kiosk.store.db).verify('2468')).resolves.toBeUndefined();
+      } finally {
+        kiosk.close();
+      }
+
+      // After a power cut the kiosk starts on what it has: no second import.
+      const again = await openVitrine({ dataDir, builtinPackage: paths.builtinPackage, log: createMemoryLogger() });
+      try {
+        expect(count(again.store, 'SELECT count(*) FROM package_versions')).toBe(1);
+      } finally {
+        again.close();
+      }
+      expect(folderFingerprint(install)).toEqual(installed);
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
