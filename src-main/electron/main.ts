@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron';
 import { openVitrine, type VitrineCore } from '../core/vitrine';
 import { createLogger } from '../core/log';
+import { currentEnvironment, defaultDataDir } from '../core/paths';
 import { APP_ENTRY_URL, APP_FALLBACK_URL, APP_SCHEME } from './app-url';
 import { DisplayAwakeService } from './display-sleep';
 import { GPU_STATE_FILE, guardAgainstGpuCrashes } from './gpu-guard';
 import { lockDownKioskWindow, pinZoomOnDisplayChanges } from './input-lockdown';
 import { bindIpc } from './ipc';
-import { isDevLaunch, resolveAppPaths, resolveDataDir } from './paths';
+import { isDevLaunch, resolveAppPaths } from './paths';
 import { createAppProtocolHandler, registerAppProtocol } from './protocol';
 import { superviseKioskWindow } from './recovery';
 import { scheduleNightlyRelaunch } from './relaunch';
@@ -21,7 +22,9 @@ import { createKioskWindow, kioskWindowOptions } from './window';
 
 const log = createLogger();
 const dev = isDevLaunch({ argv: process.argv, env: process.env, isPackaged: app.isPackaged });
-const dataDir = resolveDataDir({ env: process.env, userData: app.getPath('userData'), cwd: process.cwd() });
+// The same folder the staff CLI and the systemd units use ($VITRINE_DATA, else the platform's
+// usual place), so `vitrine staff set-pin` and the kiosk can never disagree about where the store is.
+const dataDir = defaultDataDir(currentEnvironment());
 
 // Must happen before `ready`. `standard` + `secure` give vitrine://app a real, secure origin for
 // CSP, fetch and storage; bypassCSP stays off so the CSP header binds our own pages too;

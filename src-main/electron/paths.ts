@@ -2,7 +2,7 @@
  * Where the built pieces live, in development (`electron .` from the project root, after
  * `npm run build`) and when packaged by electron-builder. Pure, so both layouts are tested.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 export interface AppLocation {
   /** `app.isPackaged`. */
@@ -32,23 +32,6 @@ export function resolveAppPaths(location: AppLocation): AppPaths {
     // The exhibit is an extra resource outside the archive, so staff can see and replace it.
     builtinPackage: location.isPackaged ? join(location.resourcesPath, 'exhibit') : join(out, 'exhibit'),
   };
-}
-
-export interface DataDirInput {
-  env: Readonly<Record<string, string | undefined>>;
-  /** `app.getPath('userData')`: ~/.config/Vitrine, %APPDATA%\Vitrine, ~/Library/Application Support/Vitrine. */
-  userData: string;
-  cwd: string;
-}
-
-/**
- * The kiosk's data folder (store, media, tiles, GPU state): `$VITRINE_DATA` when set, so the
- * systemd unit, the staff CLI and the kiosk agree on one folder (docs/deploy.md), else Electron's
- * userData. Never beside the installed files, which an update replaces and a kiosk user may not
- * write.
- */
-export function resolveDataDir({ env, userData, cwd }: DataDirInput): string {
-  return env.VITRINE_DATA ? resolve(cwd, env.VITRINE_DATA) : userData;
 }
 
 export interface LaunchInput {

@@ -114,6 +114,8 @@ beforeEach(() => {
   fx.settings = { ...defaultSettings() };
   vi.stubEnv('VITRINE_DEV', '');
   vi.stubEnv('VITRINE_WINDOWED', '');
+  // main.ts picks its data folder as the staff CLI does: $VITRINE_DATA first.
+  vi.stubEnv('VITRINE_DATA', fx.userData);
   fx.core.close.mockReset();
   fx.openVitrine.mockReset().mockResolvedValue(fx.core);
   // The real logger writes JSON lines to stderr; keep the test output readable.

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../src-main/core/log';
 import { createPinStore } from '../../../src-main/core/staff/pin';
 import { openVitrine } from '../../../src-main/core/vitrine';
-import { isDevLaunch, resolveAppPaths, resolveDataDir } from '../../../src-main/electron/paths';
+import { defaultDataDir } from '../../../src-main/core/paths';
+import { isDevLaunch, resolveAppPaths } from '../../../src-main/electron/paths';
 import { runCli } from '../../helpers/cli';
 import { folderFingerprint, makePackage, tempDir } from '../../helpers/packages';
 import { count } from '../../helpers/store';
@@ -52,20 +53,6 @@ describe('isDevLaunch', () => {
   });
 });
 
-describe('resolveDataDir', () => {
-  const userData = '/home/vitrine/.config/Vitrine';
-
-  it("uses Electron's userData folder when nothing else is said", () => {
-    expect(resolveDataDir({ env: {}, userData, cwd: '/' })).toBe(userData);
-  });
-
-  it('uses VITRINE_DATA when set, as the systemd unit and the staff CLI do', () => {
-    expect(resolveDataDir({ env: { VITRINE_DATA: '/var/lib/vitrine' }, userData, cwd: '/' })).toBe('/var/lib/vitrine');
-    expect(resolveDataDir({ env: { VITRINE_DATA: 'kiosk-data' }, userData, cwd: '/srv' })).toBe(join('/srv', 'kiosk-data'));
-    expect(resolveDataDir({ env: { VITRINE_DATA: '' }, userData, cwd: '/' })).toBe(userData);
-  });
-});
-
 /**
  * A first start of an installed kiosk, laid out as electron-builder installs it: app.asar and
  * resources/exhibit under /opt/Vitrine, the data folder elsewhere. Real store, real package.
@@ -78,7 +65,7 @@ describe('first start on a new machine (packaged layout)', () => {
       mkdirSync(join(install, 'resources/app.asar'), { recursive: true });
       cpSync(await makePackage(join(tmp.path, 'build')), join(install, 'resources/exhibit'), { recursive: true });
       const paths = resolveAppPaths({ isPackaged: true, appPath: join(install, 'resources/app.asar'), resourcesPath: join(install, 'resources') });
-      const dataDir = resolveDataDir({ env: { VITRINE_DATA: join(tmp.path, 'var/lib/vitrine') }, userData: join(tmp.path, 'home/.config/Vitrine'), cwd: tmp.path });
+      const dataDir = defaultDataDir({ env: { VITRINE_DATA: join(tmp.path, 'var/lib/vitrine') }, platform: 'linux', homedir: join(tmp.path, 'home'), cwd: tmp.path });
       expect(relative(install, dataDir).startsWith('..')).toBe(true);
       const installed = folderFingerprint(install);
 
