@@ -13,6 +13,7 @@
  * accessibility choices: text size, contrast), never as module-level singletons, and the reset
  * covers them with no extra code.
  */
+import { Language } from './language.svelte';
 import { Navigation } from './navigation.svelte';
 import { SavedItems } from './saved-items.svelte';
 
@@ -22,6 +23,8 @@ export class VisitorSession {
   readonly nav = new Navigation();
   /** The objects they saved to take home (My list). */
   readonly saved = new SavedItems();
+  /** The language of the kiosk's own words: their choice, back to the default at reset. */
+  readonly language = new Language();
 }
 
 /** Clears what the document itself keeps between sessions: window scroll and keyboard focus. */

@@ -3,7 +3,7 @@
  * The attract loop: the package's own title and invitation, the one "Touch to begin" button
  * whatever the invitation says, and a slow loop with at most two pictures in the page.
  */
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExhibitView } from '../../src-main/contract/types';
@@ -35,7 +35,10 @@ describe('Attract', () => {
     const invitation = screen.getByText('Tap anywhere to read the Cold War’s secrets');
     expect(invitation.closest('[aria-hidden="true"]')).toBeNull();
     expect(screen.getByRole('button', { name: 'Touch to begin' })).toBeTruthy();
-    expect(screen.getAllByRole('button')).toHaveLength(1);
+    // One way in, besides the language switch (whose buttons begin too, in their language).
+    const switchButtons = within(screen.getByRole('group', { name: 'Language' })).getAllByRole('button');
+    expect(switchButtons.map((b) => b.textContent?.trim())).toEqual(['English', 'Русский']);
+    expect(screen.getAllByRole('button')).toHaveLength(1 + switchButtons.length);
   });
 
   it('says "Touch to begin" in its own words when the package gives no invitation', () => {
