@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { pack } from '../../src-main/core/packages/pack';
 
-export const BUILTIN_SOURCE = join(import.meta.dirname, '../../assets/exhibit/exhibit.json');
+/** The built-in exhibit's curator source folder (exhibit.yaml and Markdown; its images are made at build). */
+export const BUILTIN_DIR = join(import.meta.dirname, '../../assets/exhibit');
 
 /** A fresh temporary folder, removed by `cleanup()`. */
 export function tempDir(prefix = 'vitrine-test-'): { path: string; cleanup: () => void } {
