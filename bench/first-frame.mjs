@@ -54,7 +54,7 @@ async function startHost() {
 
 /** The built-in exhibit's first section with content: its topics and the titles of their artifacts. */
 function exhibitPlan() {
-  const source = JSON.parse(readFileSync(join(root, 'assets/exhibit/exhibit.json'), 'utf8'));
+  const source = JSON.parse(readFileSync(join(root, 'out/exhibit/manifest.json'), 'utf8'));
   const titles = new Map(source.artifacts.map((a) => [a.id, a.title]));
   const section = source.exhibit.sections.find((s) => s.topics.length > 0);
   return {

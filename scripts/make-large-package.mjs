@@ -31,7 +31,7 @@ async function makeImage(path, n) {
     .toFile(path);
 }
 
-/** The exhibit.json of a generated exhibit with `count` artifacts. */
+/** The manifest (without image sizes and checksums, which pack fills in) of a generated exhibit with `count` artifacts. */
 function exhibitSource(count) {
   const id = (n) => `obj${n}`;
   const perTopic = Math.ceil(count / 100);
@@ -78,7 +78,7 @@ export async function makeLargePackage({ artifacts = 1000, out, cli = process.en
     if (process.stderr.isTTY && n % 50 === 0) process.stderr.write(`\rImages: ${n}/${artifacts}`);
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
-  writeFileSync(join(source, 'exhibit.json'), JSON.stringify(exhibitSource(artifacts), null, 2));
+  writeFileSync(join(source, 'manifest.json'), JSON.stringify(exhibitSource(artifacts), null, 2));
   execFileSync(process.execPath, [cli, 'pack', source, '--out', target], { stdio: ['ignore', 'ignore', 'inherit'] });
   rmSync(source, { recursive: true, force: true });
   return target;

@@ -12,10 +12,14 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = process.argv[2] ?? join(root, 'assets/exhibit');
-const exhibit = JSON.parse(readFileSync(join(sourceDir, 'exhibit.json'), 'utf8'));
+// exhibit.yaml as `vitrine pack` reads it (docs/content-package.md): every value is text.
+const artifacts = Object.entries(parse(readFileSync(join(sourceDir, 'exhibit.yaml'), 'utf8'), { schema: 'failsafe' }).artifacts ?? {}).map(
+  ([id, { title, caption = null, permanentUrl = null, images }]) => ({ id, title, caption, permanentUrl, media: images.map((i) => ({ ...i, standIn: i.standIn === 'true' })) }),
+);
 const self = statSync(fileURLToPath(import.meta.url)).mtimeMs;
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -72,7 +76,7 @@ function svgFor(artifact, media, page, pages) {
 
 mkdirSync(join(sourceDir, 'media'), { recursive: true });
 let made = 0;
-for (const artifact of exhibit.artifacts) {
+for (const artifact of artifacts) {
   for (const [index, media] of artifact.media.entries()) {
     if (!media.standIn) continue;
     const out = join(sourceDir, media.file);

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /**
  * Turns the seed text of the built-in exhibit (assets/exhibit/seed-loc-sovi.txt, a copy of the seed, the Library of Congress
- * page "The Soviet Union and the United States") into the curator source assets/exhibit/exhibit.json.
- * Run once by hand when the seed changes; the result is committed. Text is copied exactly:
- * no paragraph, title or caption is edited or added. tests/unit/builtin-exhibit.test.ts checks that.
+ * page "The Soviet Union and the United States") into the curator source folder assets/exhibit/:
+ * exhibit.yaml and one Markdown file per section introduction and per topic (the format is in
+ * docs/content-package.md, "Writing an exhibit"). Run once by hand when the seed changes; the
+ * result is committed. Text is copied exactly: no paragraph, title or caption is edited or
+ * added. tests/unit/core/builtin-exhibit.test.ts packs the folder and checks that.
  *
- *   node scripts/seed-to-exhibit.mjs assets/exhibit/seed-loc-sovi.txt > assets/exhibit/exhibit.json
+ *   node scripts/seed-to-exhibit.mjs assets/exhibit/seed-loc-sovi.txt assets/exhibit
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, stringify } from 'yaml';
 
 const lines = readFileSync(process.argv[2], 'utf8').split('\n').map((l) => l.trimEnd());
 const blocks = lines.filter((l) => l.trim() !== '');
@@ -98,20 +102,55 @@ function slugify(s) {
   return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-const exhibit = {
-  format: 'vitrine-package',
-  schemaVersion: 1,
-  package: { id: 'loc-revelations-russian-archives', version: '1.0.0', title: 'Revelations from the Russian Archives (built-in)' },
-  exhibit: {
+const sections = sectionNames.map((title) => {
+  const has = title === 'The Soviet Union and the United States';
+  return { id: slugify(title), title, introduction: has ? introduction : [], topics: has ? topics : [] };
+});
+
+const outDir = process.argv[3];
+if (!outDir) {
+  console.error('Usage: node scripts/seed-to-exhibit.mjs <seed.txt> <exhibit folder>');
+  process.exit(2);
+}
+
+/** exhibit.yaml: what the exhibit is, its sections in order, and its artifacts. */
+function exhibitYaml() {
+  const doc = new Document({
+    package: { id: 'loc-revelations-russian-archives', version: '1.0.0', title: 'Revelations from the Russian Archives (built-in)' },
     title: 'Revelations from the Russian Archives',
-    subtitle: null,
     credit: 'Library of Congress exhibit, 1992. Text in the public domain. Images on this kiosk are generated stand-ins, not the original documents.',
     language: 'en',
-    sections: sectionNames.map((title) => {
-      const has = title === 'The Soviet Union and the United States';
-      return { id: slugify(title), title, introduction: has ? introduction : [], topics: has ? topics : [] };
-    }),
-  },
-  artifacts,
-};
-process.stdout.write(JSON.stringify(exhibit, null, 2) + '\n');
+    sections: sections.map(({ id, title }) => ({ id, title })),
+    artifacts: Object.fromEntries(artifacts.map(({ id, media, ...rest }) => [id, { ...withoutNulls(rest), images: media }])),
+  });
+  doc.commentBefore = [
+    ' The built-in exhibit: generated from seed-loc-sovi.txt by scripts/seed-to-exhibit.mjs.',
+    ' Each section\'s introduction and topics are Markdown files in sections/<section id>/.',
+    ' The format: docs/content-package.md, "Writing an exhibit".',
+  ].join('\n');
+  for (const pair of doc.contents.items.slice(1)) if (['title', 'sections', 'artifacts'].includes(pair.key.value)) pair.key.spaceBefore = true;
+  for (const pair of doc.get('artifacts').items.slice(1)) pair.key.spaceBefore = true;
+  return doc.toString({ lineWidth: 100 });
+}
+
+function withoutNulls(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null));
+}
+
+/** A topic file: front matter (title, era), then the essay, objects placed between paragraphs. */
+function topicMarkdown(topic) {
+  const front = stringify(withoutNulls({ title: topic.title, era: topic.era }), { lineWidth: 0 });
+  const body = topic.body.map((block) => (block.type === 'artifact' ? `{{artifact ${block.ref}}}` : block.text));
+  return `---\n${front}---\n\n${body.join('\n\n')}\n`;
+}
+
+rmSync(join(outDir, 'sections'), { recursive: true, force: true });
+writeFileSync(join(outDir, 'exhibit.yaml'), exhibitYaml());
+for (const section of sections) {
+  if (section.introduction.length === 0 && section.topics.length === 0) continue; // a section without content: no folder
+  const folder = join(outDir, 'sections', section.id);
+  mkdirSync(folder, { recursive: true });
+  if (section.introduction.length > 0) writeFileSync(join(folder, 'intro.md'), `${section.introduction.join('\n\n')}\n`);
+  section.topics.forEach((topic, t) => writeFileSync(join(folder, `${String(t + 1).padStart(2, '0')}-${topic.id}.md`), topicMarkdown(topic)));
+}
+console.log(`Wrote ${join(outDir, 'exhibit.yaml')} and ${sections.reduce((n, s) => n + s.topics.length, 0)} topics under ${join(outDir, 'sections')}`);

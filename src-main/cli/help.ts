@@ -3,12 +3,14 @@
 /** The full help of each command, shown by `vitrine <command> --help`. */
 export const COMMAND_HELP: Record<string, string> = {
   pack: `vitrine pack <source-folder> --out <package.zip|package.vitrine|folder> [--sign <name>.key]
-  Makes a content package from a curator's folder (exhibit.json and its images, see
-  docs/content-package.md): fills in every file's size and SHA-256, checks everything a kiosk
-  will check, and writes one archive (or a folder). --sign adds manifest.sig, signed with a
-  private key made by vitrine keygen.`,
-  validate: `vitrine validate <package.zip|folder> [--trusted <name>.pub]...
-  Checks a package completely (archive, manifest, every image) without importing it.
+  Makes a content package from a curator's folder: exhibit.yaml, a Markdown file per section
+  introduction and per topic, and the images (docs/content-package.md, "Writing an exhibit").
+  A folder holding a manifest.json is packed as it is. Fills in every image's size and SHA-256,
+  checks everything a kiosk will check, and writes one archive (or a folder). A mistake is named
+  by file and line. --sign adds manifest.sig, signed with a private key made by vitrine keygen.`,
+  validate: `vitrine validate <package.zip|package folder|source folder> [--trusted <name>.pub]...
+  Checks a package completely (archive, manifest, every image) without importing it; a curator's
+  source folder is checked as the package it packs into.
   --trusted (repeatable): also require a signature by this public key (a .pub file, or the key).`,
   import: `vitrine import <package.zip|folder> [--now] [--data DIR]
   Imports a package into a kiosk's data folder. Without --now it waits: a running kiosk switches
@@ -37,7 +39,7 @@ export const COMMAND_HELP: Record<string, string> = {
 /** One line per command for the overview. */
 const SUMMARY: [string, string][] = [
   ['pack <source-folder> --out <package> [--sign <name>.key]', "make a package from a curator's folder"],
-  ['validate <package> [--trusted <name>.pub]', 'check a package completely, import nothing'],
+  ['validate <package | source-folder> [--trusted <name>.pub]', 'check a package or a source completely, import nothing'],
   ['import <package> [--now] [--data DIR]', 'import into a kiosk (live at its next attract screen, or --now)'],
   ['rollback [--to <version id>] [--data DIR]', 'switch back to an earlier version in one step'],
   ['versions [--data DIR]', 'list the live, waiting and earlier versions'],

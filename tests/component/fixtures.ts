@@ -1,16 +1,20 @@
 /**
- * A fake, in-memory `Api` built from the real built-in exhibit (assets/exhibit/exhibit.json), so
- * component tests see the same titles, eras, block orders and verbatim paragraphs a visitor
- * sees on the kiosk, without a database. QR codes are real (the same library the core uses).
+ * A fake, in-memory `Api` built from the real built-in exhibit (assets/exhibit/, read as `vitrine
+ * pack` reads it), so component tests see the same titles, eras, block orders and verbatim
+ * paragraphs a visitor sees on the kiosk, without a database. QR codes are real (the same library the core uses).
  */
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import QRCode from 'qrcode';
-import source from '../../assets/exhibit/exhibit.json';
 import type { Api } from '../../src-main/contract/api';
+import { readExhibitFolder } from '../../src-main/core/packages/source-format/exhibit-folder';
 import type {
   KioskConfig,
   ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TopicBlock, TopicView,
 } from '../../src-main/contract/types';
+
+// The words only: the stand-in images are made at build time and need not exist for these tests.
+const source = readExhibitFolder(join(import.meta.dirname, '../../assets/exhibit'), { images: false });
 
 type SourceArtifact = (typeof source.artifacts)[number];
 type SourceTopic = (typeof source.exhibit.sections)[number]['topics'][number];

@@ -17,7 +17,7 @@ import { startHost, type RunningHost } from './support/host';
 import { importTranslatedPackage, TRANSLATED, UNTRANSLATED } from './support/package';
 import { Touch, type Point } from './support/touch';
 
-const source = JSON.parse(readFileSync(join(import.meta.dirname, '../../assets/exhibit/exhibit.json'), 'utf8'));
+const source = JSON.parse(readFileSync(join(import.meta.dirname, '../../out/exhibit/manifest.json'), 'utf8'));
 const artifacts = new Map<string, { title: string; permanentUrl: string; media: { alt: string }[] }>(source.artifacts.map((a: { id: string }) => [a.id, a]));
 const SECTION = /^The Soviet Union and the United States/;
 

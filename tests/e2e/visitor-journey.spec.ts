@@ -10,7 +10,7 @@ import { join } from 'node:path';
 interface Block { type: 'paragraph' | 'artifact'; text?: string; ref?: string }
 interface Topic { id: string; era: string | null; title: string; body: Block[] }
 interface Artifact { id: string; title: string; caption: string | null; permanentUrl: string; translationNote: string | null; media: { alt: string }[] }
-const source = JSON.parse(readFileSync(join(import.meta.dirname, '../../assets/exhibit/exhibit.json'), 'utf8'));
+const source = JSON.parse(readFileSync(join(import.meta.dirname, '../../out/exhibit/manifest.json'), 'utf8'));
 const [emptySection, section] = source.exhibit.sections as { title: string; introduction: string[]; topics: Topic[] }[];
 const artifacts = new Map<string, Artifact>(source.artifacts.map((a: Artifact) => [a.id, a]));
 

@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { pack } from '../../src-main/core/packages/pack';
 
-export const BUILTIN_SOURCE = join(import.meta.dirname, '../../assets/exhibit/exhibit.json');
+/** The built-in exhibit's curator source folder (exhibit.yaml and Markdown; its images are made at build). */
+export const BUILTIN_DIR = join(import.meta.dirname, '../../assets/exhibit');
 
 /** A fresh temporary folder, removed by `cleanup()`. */
 export function tempDir(prefix = 'vitrine-test-'): { path: string; cleanup: () => void } {
@@ -62,15 +63,15 @@ export function smallSource(): Json {
 }
 
 /**
- * Writes a curator source folder (exhibit.json + real images) for `source`. Images are seeded
- * 1, 2, 3 … in order, so two sources with the same files share images byte for byte; `seeds`
- * gives chosen files other seeds (other bytes).
+ * Writes a source folder (manifest.json without sizes and checksums, real images) for `source`.
+ * Images are seeded 1, 2, 3 … in order, so two sources with the same files share images byte for
+ * byte; `seeds` gives chosen files other seeds (other bytes).
  */
 export async function writeSource(dir: string, source: Json, seeds: Record<string, number> = {}): Promise<string> {
   mkdirSync(join(dir, 'media'), { recursive: true });
   let seed = 1;
   for (const artifact of source.artifacts ?? []) for (const m of artifact.media ?? []) await makeImage(join(dir, m.file), seeds[m.file] ?? seed++);
-  writeFileSync(join(dir, 'exhibit.json'), JSON.stringify(source, null, 2));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(source, null, 2));
   return dir;
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withCheckedPackage } from '../../core/packages/check';
 import { pack } from '../../core/packages/pack';
+import { isExhibitFolder } from '../../core/packages/source-format/exhibit-folder';
 import { generateSigningKeys, isEd25519PublicKey, keyFingerprint } from '../../core/packages/signing';
 import { progress, rejectUnknownOptions, takeOption, takeOptions, UsageError } from '../args';
 
@@ -37,19 +38,23 @@ function readPublicKey(value: string): string {
   return text;
 }
 
-/** vitrine validate <package> [--trusted pub]... */
+/** vitrine validate <package | source folder> [--trusted pub]... */
 export async function validateCommand(args: string[]): Promise<number> {
   const trustedKeys = takeOptions(args, '--trusted').map(readPublicKey);
   rejectUnknownOptions(args, 'validate');
   const [path] = args;
-  if (!path) throw new UsageError('validate needs a package');
+  if (!path) throw new UsageError('validate needs a package or a source folder');
+  const source = isExhibitFolder(path);
+  if (source && trustedKeys.length > 0) throw new UsageError(`--trusted checks a package's signature, but ${path} is a curator's source folder (vitrine pack --sign signs it)`);
   const staging = await mkdtemp(join(tmpdir(), 'vitrine-validate-'));
   try {
+    // A source folder is checked as the package it packs into: a source that validates is one that imports.
+    const checked = source ? (await pack(path, join(staging, 'packed'), { onProgress: progress('Hashing', 'images') })).output : path;
     const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: progress('Checking', 'images') };
-    const summary = await withCheckedPackage(path, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.size, signedBy }));
+    const summary = await withCheckedPackage(checked, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.size, signedBy }));
     const { title, version } = summary.manifest.package;
     const signed = summary.signedBy ? `, signed by trusted key ${summary.signedBy}` : '';
-    console.log(`Valid: "${title}" ${version}, ${summary.manifest.artifacts.length} artifacts, ${summary.images} images${signed}.`);
+    console.log(`Valid${source ? ' source' : ''}: "${title}" ${version}, ${summary.manifest.artifacts.length} artifacts, ${summary.images} images${signed}.`);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -1,10 +1,11 @@
 /**
- * Making a package from a curator's source folder: `exhibit.json` (the manifest without file
- * sizes and checksums) plus the images beside it. Packing fills in every size and SHA-256,
+ * Making a package from a source folder: a curator's folder (exhibit.yaml, Markdown and images,
+ * read by source-format/), or a folder holding a manifest.json whose image sizes and checksums
+ * may be left out (what scripts and tests generate). Packing fills in every size and SHA-256,
  * validates the result exactly as a kiosk will, and writes a package folder or one zip archive.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
@@ -12,9 +13,8 @@ import { hashFile } from '../media/store';
 import { PackageError } from './errors';
 import { MANIFEST_FILE, type Manifest } from './manifest';
 import { signManifest, SIGNATURE_FILE } from './signing';
+import { EXHIBIT_FILE, isExhibitFolder, readExhibitFolder } from './source-format/exhibit-folder';
 import { parseManifest } from './validate';
-
-export const SOURCE_FILE = 'exhibit.json';
 
 /** What was packed. */
 export interface PackResult {
@@ -34,15 +34,27 @@ export interface PackOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+type MediaDraft = { file?: unknown; sha256?: unknown; bytes?: unknown };
+type SourceDraft = { artifacts?: { media?: MediaDraft[] }[] };
+
+/** The manifest a source folder describes, images not yet measured; refuses an unclear folder. */
+function readSource(sourceDir: string): SourceDraft {
+  if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) throw new PackageError(sourceDir, null, 'a source folder that exists');
+  const curator = isExhibitFolder(sourceDir);
+  const ready = existsSync(join(sourceDir, MANIFEST_FILE));
+  if (curator && ready) throw new PackageError(sourceDir, null, `a source folder with either ${EXHIBIT_FILE} (a curator's source) or ${MANIFEST_FILE} (a package), but it has both`);
+  if (curator) return readExhibitFolder(sourceDir);
+  if (!ready) throw new PackageError(sourceDir, null, `a source folder holding ${EXHIBIT_FILE} (see docs/content-package.md, "Writing an exhibit"), or a package's ${MANIFEST_FILE}`);
+  try {
+    return JSON.parse(readFileSync(join(sourceDir, MANIFEST_FILE), 'utf8'));
+  } catch (error) {
+    throw new PackageError(MANIFEST_FILE, null, `valid JSON (${(error as Error).message})`);
+  }
+}
+
 /** Reads a source folder and returns the complete manifest text (sizes and checksums filled in). */
 export async function completeManifest(sourceDir: string, onProgress?: PackOptions['onProgress']): Promise<{ text: string; manifest: Manifest }> {
-  let source: { artifacts?: { media?: { file?: unknown; sha256?: string; bytes?: number }[] }[] };
-  try {
-    source = JSON.parse(await readFile(join(sourceDir, SOURCE_FILE), 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PackageError(SOURCE_FILE, null, code === 'ENOENT' ? `a file named ${SOURCE_FILE} in ${sourceDir}` : `valid JSON (${(error as Error).message})`);
-  }
+  const source = readSource(sourceDir);
   const artifacts = Array.isArray(source.artifacts) ? source.artifacts : [];
   const total = artifacts.reduce((n, a) => n + (Array.isArray(a.media) ? a.media.length : 0), 0);
   let done = 0;
@@ -50,18 +62,30 @@ export async function completeManifest(sourceDir: string, onProgress?: PackOptio
     for (const [m, media] of (Array.isArray(artifact.media) ? artifact.media : []).entries()) {
       onProgress?.(++done, total);
       if (typeof media.file !== 'string' || media.file.includes('..')) continue; // the schema check names it below
-      const path = join(sourceDir, media.file);
-      try {
-        media.bytes = (await stat(path)).size;
-      } catch {
-        throw new PackageError(SOURCE_FILE, `artifacts[${a}].media[${m}].file`, `the name of an image beside ${SOURCE_FILE}, but "${media.file}" does not exist`);
-      }
-      media.sha256 = await hashFile(path);
+      await measure(sourceDir, media.file, media, `artifacts[${a}].media[${m}]`);
     }
   }
   const text = JSON.stringify(source, null, 2) + '\n';
   const manifest = parseManifest(text);
   return { text, manifest };
+}
+
+/**
+ * Fills in an image's size and SHA-256. A manifest.json that already states them must be right:
+ * repacking a package never blesses an image that changed after its manifest was written.
+ */
+async function measure(sourceDir: string, file: string, media: MediaDraft, field: string): Promise<void> {
+  const path = join(sourceDir, file);
+  let bytes: number;
+  try {
+    bytes = (await stat(path)).size;
+  } catch {
+    throw new PackageError(MANIFEST_FILE, `${field}.file`, `the name of an image in the source folder, but "${file}" does not exist`);
+  }
+  const sha256 = await hashFile(path);
+  const stale = media.sha256 !== undefined && media.sha256 !== sha256 ? 'sha256' : media.bytes !== undefined && media.bytes !== bytes ? 'bytes' : null;
+  if (stale) throw new PackageError(MANIFEST_FILE, `${field}.${stale}`, `the ${stale === 'bytes' ? 'size' : 'SHA-256'} of ${file}, but the file has another (leave "bytes" and "sha256" out to have them filled in)`);
+  Object.assign(media, { bytes, sha256 });
 }
 
 /** Packs `sourceDir` into `output`: a folder, or a zip archive when `output` ends in `.zip` or `.vitrine`. */

@@ -88,7 +88,7 @@ export async function importTranslatedPackage(workDir: string, dataDir: string):
       },
     ],
   };
-  await writeFile(join(source, 'exhibit.json'), JSON.stringify(exhibit, null, 2));
+  await writeFile(join(source, 'manifest.json'), JSON.stringify(exhibit, null, 2));
   const cli = join(ROOT, 'out/main/cli.js');
   const packed = join(workDir, 'package');
   await run(process.execPath, [cli, 'pack', source, '--out', packed], { cwd: ROOT });

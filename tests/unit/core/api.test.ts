@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatch } from '../../../src-main/core/dispatch';
 import { openVitrine, type VitrineCore } from '../../../src-main/core/vitrine';
 import { createMemoryLogger } from '../../../src-main/core/log';
-import { BUILTIN_SOURCE, makePackage, tempDir } from '../../helpers/packages';
+import { readExhibitFolder } from '../../../src-main/core/packages/source-format/exhibit-folder';
+import { BUILTIN_DIR, makePackage, tempDir } from '../../helpers/packages';
 
 // The real built-in exhibit text, with small real images in place of the stand-ins (faster).
 let root: ReturnType<typeof tempDir>;
@@ -12,7 +12,7 @@ let core: VitrineCore;
 
 beforeAll(async () => {
   root = tempDir();
-  const pkg = await makePackage(root.path, JSON.parse(readFileSync(BUILTIN_SOURCE, 'utf8')));
+  const pkg = await makePackage(root.path, readExhibitFolder(BUILTIN_DIR, { images: false }));
   core = await openVitrine({ dataDir: join(root.path, 'data'), builtinPackage: pkg, log: createMemoryLogger() });
 });
 afterAll(() => {

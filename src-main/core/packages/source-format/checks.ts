@@ -1,0 +1,125 @@
+/**
+ * What the curator's source must hold together, said in the curator's terms (the file and line
+ * of an `{{artifact …}}`, not `exhibit.sections[1].topics[2].body[3].ref`), and the manifest's
+ * own value checks (ids, lengths, plain text, addresses) turned back into the line they came from.
+ */
+import { formatFieldPath, PackageError } from '../errors';
+import { manifestSchema, type Manifest, type ManifestArtifact, type ManifestMedia } from '../manifest';
+import { parseManifest } from '../validate';
+import type { Json, Origin, Origins, Path } from './fields';
+import { sourceError } from './yaml-text';
+
+/** An image as a curator describes it: packing adds its size and checksum. */
+export type DraftMedia = Omit<ManifestMedia, 'bytes' | 'sha256'>;
+export type DraftArtifact = Omit<ManifestArtifact, 'media'> & { media: DraftMedia[] };
+/** The manifest a curator's source describes, complete but for each image's size and checksum. */
+export type ExhibitDraft = Omit<Manifest, 'artifacts'> & { artifacts: DraftArtifact[] };
+
+const PLACEHOLDER = { bytes: 1, sha256: '0'.repeat(64) };
+
+/** The last step of a field path: `.title` or `[2]`. */
+const LAST_STEP = /(\.[^.[\]]+|\[\d+\])$/;
+
+/** The origin of a manifest field, or of the nearest field that contains it. */
+export function locate(origins: Origins, field: string): Origin {
+  for (let at = field; ; at = at.replace(LAST_STEP, '')) {
+    const origin = origins.get(at);
+    if (origin) return origin;
+    if (!LAST_STEP.test(at)) return { file: 'exhibit.yaml', line: null, label: field };
+  }
+}
+
+/** Throws a refusal at the origin of `path`; `message` gets the curator's name for the field. */
+export function refuseAt(origins: Origins, path: Path, message: (label: string) => string): never {
+  const origin = locate(origins, formatFieldPath(path));
+  throw sourceError(origin.file, origin.line, message(origin.label));
+}
+
+interface SourceShape {
+  exhibit: { sections: { id: string; topics: { id: string; body: { type: string; ref?: string }[] }[] }[]; attract?: { artifacts?: string[] } };
+  artifacts: { id: string; media: { file: string }[] }[];
+}
+
+/** Ids used once, every placement and attract entry naming an artifact, each image used once. */
+function checkReferences(draft: Json, origins: Origins): void {
+  const { exhibit, artifacts } = draft as unknown as SourceShape;
+  const line = (path: Path) => locate(origins, formatFieldPath(path)).line;
+  const sections = new Map<string, number>();
+  const topics = new Map<string, string>();
+  exhibit.sections.forEach((section, s) => {
+    const first = sections.get(section.id);
+    if (first !== undefined) refuseAt(origins, ['exhibit', 'sections', s, 'id'], () => `the section id "${section.id}" is also the id of section ${first + 1} (line ${line(['exhibit', 'sections', first])}); each section needs its own`);
+    sections.set(section.id, s);
+    section.topics.forEach((topic, t) => {
+      const file = locate(origins, formatFieldPath(['exhibit', 'sections', s, 'topics', t])).file;
+      const other = topics.get(topic.id);
+      if (other) throw sourceError(file, null, `the topic id "${topic.id}" is also the id of ${other}; each topic needs its own (the file name after the number)`);
+      topics.set(topic.id, file);
+    });
+  });
+
+  const ids = new Set(artifacts.map((a) => a.id));
+  const named = (ref: string) => (label: string) => `${label} names no artifact: there is no "${ref}" under "artifacts" in exhibit.yaml`;
+  exhibit.sections.forEach((section, s) =>
+    section.topics.forEach((topic, t) =>
+      topic.body.forEach((block, b) => {
+        if (block.ref !== undefined && !ids.has(block.ref)) refuseAt(origins, ['exhibit', 'sections', s, 'topics', t, 'body', b], named(block.ref));
+      }),
+    ),
+  );
+  exhibit.attract?.artifacts?.forEach((ref, i) => {
+    if (!ids.has(ref)) refuseAt(origins, ['exhibit', 'attract', 'artifacts', i], named(ref));
+  });
+
+  const files = new Map<string, Path>();
+  artifacts.forEach((artifact, a) =>
+    artifact.media.forEach((media, m) => {
+      const key = media.file.toLowerCase();
+      const first = files.get(key);
+      if (first) refuseAt(origins, ['artifacts', a, 'media', m], (label) => `the file of ${label} ("${media.file}") is also the file of ${locate(origins, formatFieldPath(first)).label} (line ${line(first)}); each image file is used once`);
+      files.set(key, ['artifacts', a, 'media', m]);
+    }),
+  );
+}
+
+/**
+ * Checks every value as a kiosk will (manifest.ts), then the references, with placeholder image
+ * sizes and checksums; returns the draft with every default filled in. Values come first, so a
+ * malformed id is named where it is defined, not where it is used.
+ */
+export function checkDraft(draft: Json, origins: Origins): ExhibitDraft {
+  const filled = structuredClone(draft) as unknown as SourceShape;
+  for (const artifact of filled.artifacts) for (const media of artifact.media) Object.assign(media, PLACEHOLDER);
+  const text = JSON.stringify(filled);
+  if (!manifestSchema.safeParse(filled).success) parseInCuratorTerms(text, filled, origins);
+  checkReferences(draft, origins);
+  const manifest = parseInCuratorTerms(text, filled, origins);
+  return { ...manifest, artifacts: manifest.artifacts.map((a) => ({ ...a, media: a.media.map(({ bytes: _b, sha256: _s, ...media }) => media) })) };
+}
+
+/** parseManifest, its refusal moved to the file and line the field came from. */
+function parseInCuratorTerms(text: string, filled: unknown, origins: Origins): Manifest {
+  try {
+    return parseManifest(text);
+  } catch (error) {
+    if (!(error instanceof PackageError) || !error.field) throw error;
+    const origin = locate(origins, error.field);
+    throw sourceError(origin.file, origin.line, `${origin.label} should be ${error.expected}${found(valueAt(filled, error.field), error.expected)}`);
+  }
+}
+
+function valueAt(root: unknown, field: string): unknown {
+  let value = root;
+  for (const [, key, index] of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[index ?? key!] : undefined;
+  }
+  return value;
+}
+
+function found(value: unknown, expected: string): string {
+  if (Array.isArray(value)) return `, found a list of ${value.length}`;
+  if (typeof value !== 'string') return '';
+  const tag = /HTML/.test(expected) ? /<[^>\s]{0,20}>?/.exec(value) : null;
+  if (tag) return `, found "${tag[0]}"`;
+  return value.length <= 60 ? `, found "${value}"` : `, found text of ${value.length} characters`;
+}

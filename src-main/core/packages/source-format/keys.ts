@@ -1,0 +1,76 @@
+/**
+ * Every key a curator may write in exhibit.yaml and in a topic's front matter, and the manifest
+ * field each becomes (manifest.ts). This is the one place to change when the package format
+ * gains a field: add a row here, and a line to docs/content-package.md "Writing an exhibit".
+ * tests/unit/core/source-format.test.ts fails while a manifest field has no row.
+ */
+
+/** How a key's value is written, and where it goes in the manifest. */
+export type Field =
+  /** Text on one line, or folded over several (`>`); trimmed. */
+  | { kind: 'text'; to?: string; required?: true }
+  /** `true` or `false`. */
+  | { kind: 'flag'; to?: string }
+  /** A list of short texts, such as artifact ids: `[obj6, obj9]`. */
+  | { kind: 'texts'; to?: string; what: string }
+  /** The name of a Markdown file in the folder: its paragraphs. */
+  | { kind: 'paragraphs'; to?: string }
+  /** A group of keys of its own. */
+  | { kind: 'group'; to?: string; required?: true; keys: Keys }
+  /** A list of groups (`- key: value`), each one `item`. */
+  | { kind: 'list'; to?: string; required?: true; keys: Keys; item: string; min?: number }
+  /** Groups named by their id (`obj6:` then its keys), each one `item`; the name becomes `id`. */
+  | { kind: 'named'; to?: string; keys: Keys; item: string };
+
+export type Keys = Readonly<Record<string, Field>>;
+
+const IMAGE_KEYS: Keys = {
+  file: { kind: 'text', required: true },
+  alt: { kind: 'text', required: true },
+  standIn: { kind: 'flag' },
+};
+
+const ARTIFACT_KEYS: Keys = {
+  title: { kind: 'text', required: true },
+  date: { kind: 'text' },
+  caption: { kind: 'text' },
+  permanentUrl: { kind: 'text' },
+  translation: { kind: 'paragraphs' },
+  translationNote: { kind: 'text' },
+  images: { kind: 'list', to: 'media', required: true, keys: IMAGE_KEYS, item: 'image', min: 1 },
+};
+
+const SECTION_KEYS: Keys = {
+  id: { kind: 'text', required: true },
+  title: { kind: 'text', required: true },
+};
+
+const ATTRACT_KEYS: Keys = {
+  title: { kind: 'text' },
+  invitation: { kind: 'text' },
+  artifacts: { kind: 'texts', what: 'artifact ids, such as [obj6, obj9]' },
+};
+
+const PACKAGE_KEYS: Keys = {
+  id: { kind: 'text', required: true },
+  version: { kind: 'text', required: true },
+  title: { kind: 'text', required: true },
+};
+
+/** exhibit.yaml. A section's introduction and topics are Markdown files (folder.ts). */
+export const EXHIBIT_KEYS: Keys = {
+  package: { kind: 'group', required: true, keys: PACKAGE_KEYS },
+  title: { kind: 'text', to: 'exhibit.title', required: true },
+  subtitle: { kind: 'text', to: 'exhibit.subtitle' },
+  credit: { kind: 'text', to: 'exhibit.credit' },
+  language: { kind: 'text', to: 'exhibit.language', required: true },
+  attract: { kind: 'group', to: 'exhibit.attract', keys: ATTRACT_KEYS },
+  sections: { kind: 'list', to: 'exhibit.sections', required: true, keys: SECTION_KEYS, item: 'section', min: 1 },
+  artifacts: { kind: 'named', keys: ARTIFACT_KEYS, item: 'artifact' },
+};
+
+/** A topic file's front matter. Its id is its file name, its body the essay. */
+export const TOPIC_KEYS: Keys = {
+  title: { kind: 'text', required: true },
+  era: { kind: 'text' },
+};
