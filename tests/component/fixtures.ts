@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import source from '../../assets/exhibit/exhibit.json';
+import { SEED_PERIODS, SEED_TIMELINE } from '../../scripts/seed-periods.mjs';
 import type { Api } from '../../src-main/contract/api';
 import type {
   KioskConfig,
-  ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TopicBlock, TopicView,
+  ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TimelineView, TopicBlock, TopicView,
 } from '../../src-main/contract/types';
+import { buildTimeline } from '../../src-main/core/timeline';
 
 type SourceArtifact = (typeof source.artifacts)[number];
 type SourceTopic = (typeof source.exhibit.sections)[number]['topics'][number];
@@ -81,6 +83,7 @@ export function exhibitView(): ExhibitView {
     }),
     highlights: artifactOrder.map(summary),
     attract: { title: e.title, invitation: null, artifacts: artifactOrder.map(summary) },
+    timeline: { from: SEED_TIMELINE.from, to: SEED_TIMELINE.to },
     package: { id: source.package.id, version: source.package.version, versionId: 1, importedAt: '2025-01-01T00:00:00.000Z' },
   };
 }
@@ -136,6 +139,21 @@ export function artifactView(id: string, translation: string[] | null = null): A
   };
 }
 
+/**
+ * The built-in exhibit on its timeline with the seed's periods (scripts/seed-periods.mjs), as
+ * getTimeline answers once the built-in source carries them; built by the core's own rules.
+ */
+export function timelineView(): TimelineView {
+  return buildTimeline({
+    span: { from: SEED_TIMELINE.from, to: SEED_TIMELINE.to },
+    topics: topics.map(({ topic }) => {
+      const period = SEED_PERIODS[topic.id];
+      return { id: topic.id, title: topic.title, era: topic.era, artifactCount: refs(topic).length, period: period ? { from: period.from, to: period.to, label: period.label } : null };
+    }),
+    artifacts: artifactOrder.map((id) => ({ ...summary(id), period: null, topicId: topics.find(({ topic }) => refs(topic).includes(id))?.topic.id ?? null })),
+  });
+}
+
 /** A real QR matrix for a text, as the core's getQr returns it. */
 export function qrMatrix(text: string) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -147,6 +165,8 @@ export interface FakeApiOptions {
   translations?: Record<string, string[]>;
   /** Verbs that reject, as a broken store would. */
   failing?: (keyof Api)[];
+  /** What getTimeline answers, instead of the built-in exhibit with the seed's periods. */
+  timeline?: TimelineView;
   /** Settings to answer getKioskConfig with, over the defaults. */
   config?: Partial<KioskConfig>;
 }
@@ -178,6 +198,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     getSection: (args) => answer('getSection', args, () => sectionView(args.id)),
     getTopic: (args) => answer('getTopic', args, () => topicView(args.id)),
     getArtifact: (args) => answer('getArtifact', args, () => artifactView(args.id, options.translations?.[args.id] ?? null)),
+    getTimeline: (args) => answer('getTimeline', args, () => options.timeline ?? timelineView()),
     search: (args) => answer('search', args, () => []),
     getQr: (args) => answer('getQr', args, () => qrMatrix(args.text)),
     getHealth: (args) => answer('getHealth', args, () => ({ ok: true, version: '0.1.0', liveVersion: '1.0.0', uptimeSeconds: 1 })),
