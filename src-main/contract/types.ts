@@ -4,6 +4,10 @@
  * The renderer imports this file's types; it must never import runtime code from src-main.
  */
 
+import type { YearSpan } from './timeline';
+
+export type { PeriodView, TimelineArtifact, TimelineEntry, TimelineTopic, TimelineView, YearSpan } from './timeline';
+
 /** A media address relative to the app's origin, e.g. `/media/ab12….jpg`. */
 export type MediaUrl = string;
 
@@ -116,56 +120,6 @@ export interface AttractView {
   /** The package's invitation to touch, or null for the kiosk's own words. */
   invitation: string | null;
   artifacts: ArtifactSummary[];
-}
-
-/** Whole years, both included: `from === to` for a single year. Negative years are BCE. */
-export interface YearSpan {
-  from: number;
-  to: number;
-}
-
-/** A period as the package gives it, with the words to show for it. */
-export interface PeriodView extends YearSpan {
-  /** The package's label ("1920–1923"), or one made from the years. */
-  label: string;
-}
-
-export interface TimelineTopic {
-  kind: 'topic';
-  id: string;
-  title: string;
-  era: string | null;
-  artifactCount: number;
-  period: PeriodView | null;
-}
-
-export interface TimelineArtifact {
-  kind: 'artifact';
-  id: string;
-  title: string;
-  thumb: ImageView | null;
-  /** Where the object sits on the axis: its own period, else its topic's, else null (undated). */
-  period: PeriodView | null;
-  /**
-   * 'own' when the package dates the object itself; 'topic' when it is placed by its topic's
-   * period because the package gives it no date (the UI must say so: that is not the document's
-   * date); null when undated.
-   */
-  periodSource: 'own' | 'topic' | null;
-  /** The topic that places the object (its first placement), or null. */
-  topic: { id: string; title: string } | null;
-}
-
-export type TimelineEntry = TimelineTopic | TimelineArtifact;
-
-/** The exhibit on a time axis (issue 6). */
-export interface TimelineView {
-  /** The axis: the package's own span, else from the earliest to the latest period; null when nothing is dated. */
-  span: YearSpan | null;
-  /** Entries with a period, in time order (start, then end, a topic before objects placed by it, then exhibit order). */
-  dated: TimelineEntry[];
-  /** Topics and objects without a period, in exhibit order, each object after its topic. */
-  undated: TimelineEntry[];
 }
 
 /** What the renderer needs of the kiosk's settings. */
