@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, stringify } from 'yaml';
+import { SEED_PERIODS, SEED_TIMELINE } from './seed-periods.mjs';
 
 const lines = readFileSync(process.argv[2], 'utf8').split('\n').map((l) => l.trimEnd());
 const blocks = lines.filter((l) => l.trim() !== '');
@@ -120,6 +121,7 @@ function exhibitYaml() {
     title: 'Revelations from the Russian Archives',
     credit: 'Library of Congress exhibit, 1992. Text in the public domain. Images on this kiosk are generated stand-ins, not the original documents.',
     language: 'en',
+    timeline: { from: SEED_TIMELINE.from, to: SEED_TIMELINE.to },
     sections: sections.map(({ id, title }) => ({ id, title })),
     artifacts: Object.fromEntries(artifacts.map(({ id, media, ...rest }) => [id, { ...withoutNulls(rest), images: media }])),
   });
@@ -128,7 +130,7 @@ function exhibitYaml() {
     ' Each section\'s introduction and topics are Markdown files in sections/<section id>/.',
     ' The format: docs/content-package.md, "Writing an exhibit".',
   ].join('\n');
-  for (const pair of doc.contents.items.slice(1)) if (['title', 'sections', 'artifacts'].includes(pair.key.value)) pair.key.spaceBefore = true;
+  for (const pair of doc.contents.items.slice(1)) if (['title', 'timeline', 'sections', 'artifacts'].includes(pair.key.value)) pair.key.spaceBefore = true;
   for (const pair of doc.get('artifacts').items.slice(1)) pair.key.spaceBefore = true;
   return doc.toString({ lineWidth: 100 });
 }
@@ -137,9 +139,14 @@ function withoutNulls(object) {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null));
 }
 
-/** A topic file: front matter (title, era), then the essay, objects placed between paragraphs. */
+/**
+ * A topic file: front matter (title, era, and the period the seed's own words give it, from
+ * seed-periods.mjs), then the essay, objects placed between paragraphs.
+ */
 function topicMarkdown(topic) {
-  const front = stringify(withoutNulls({ title: topic.title, era: topic.era }), { lineWidth: 0 });
+  const known = SEED_PERIODS[topic.id];
+  const period = known ? withoutNulls({ from: known.from, to: known.to ?? null, label: known.label ?? null }) : null;
+  const front = stringify(withoutNulls({ title: topic.title, era: topic.era, period }), { lineWidth: 0 });
   const body = topic.body.map((block) => (block.type === 'artifact' ? `{{artifact ${block.ref}}}` : block.text));
   return `---\n${front}---\n\n${body.join('\n\n')}\n`;
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type {
   ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PublishStateView, QrMatrix, SearchHit, SectionView,
-  StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TopicView,
+  StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TimelineView, TopicView,
 } from './types';
 import type { ApiMethod } from './methods';
 import type { API_METHODS } from './methods';
@@ -26,6 +26,7 @@ export const argSchemas = {
   getSection: z.object({ id: slug }).strict(),
   getTopic: z.object({ id: slug }).strict(),
   getArtifact: z.object({ id: slug }).strict(),
+  getTimeline: noArgs,
   search: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
   getQr: z.object({ text: z.string().min(1).max(400) }).strict(),
   getHealth: noArgs,
@@ -46,6 +47,7 @@ export interface ApiResults {
   getSection: SectionView;
   getTopic: TopicView;
   getArtifact: ArtifactView;
+  getTimeline: TimelineView;
   search: SearchHit[];
   getQr: QrMatrix;
   getHealth: HealthView;

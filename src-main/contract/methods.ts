@@ -7,6 +7,7 @@ export const API_METHODS = [
   'getSection',
   'getTopic',
   'getArtifact',
+  'getTimeline',
   'search',
   'getQr',
   'getHealth',

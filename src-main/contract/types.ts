@@ -4,6 +4,10 @@
  * The renderer imports this file's types; it must never import runtime code from src-main.
  */
 
+import type { YearSpan } from './timeline';
+
+export type { PeriodView, TimelineArtifact, TimelineEntry, TimelineTopic, TimelineView, YearSpan } from './timeline';
+
 /** A media address relative to the app's origin, e.g. `/media/ab12….jpg`. */
 export type MediaUrl = string;
 
@@ -104,6 +108,8 @@ export interface ExhibitView {
   highlights: ArtifactSummary[];
   /** What the attract loop shows (the package's choice, or every artifact with an image). */
   attract: AttractView;
+  /** The timeline's axis when the exhibit dates any topic or object (the home screen offers it then), else null. */
+  timeline: YearSpan | null;
   /** `versionId` changes when new content goes live (compare with reportVisitorState's answer). */
   package: { id: string; version: string; versionId: number; importedAt: string };
 }

@@ -10,7 +10,9 @@ import { createStaffApi, staffUnavailable, type StaffContext } from './staff/api
 import type { Publisher } from './versions/publisher';
 import type { Store } from './store/connection';
 import { artifactSummary, contentQueries, toImageView, topicBlocks } from './store/content';
+import { periodQueries } from './store/periods';
 import { createSearch } from './store/search';
+import { timelineOf, timelineSpanOf } from './timeline-api';
 
 export interface ApiContext {
   startedAt: number;
@@ -26,6 +28,7 @@ export interface ApiContext {
 export function createApi(store: Store, context: ApiContext): ApiImplementation {
   const q = contentQueries(store.db);
   const search = createSearch(store.db);
+  const periods = periodQueries(store.db);
 
   const live = (): number => {
     const id = store.liveVersionId();
@@ -56,6 +59,7 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
         sections,
         highlights,
         attract: attractOf(exhibit.title, exhibit.attract, highlights),
+        timeline: timelineSpanOf(periods, versionId),
         package: { id: exhibit.package_id, version: exhibit.version, versionId, importedAt: exhibit.imported_at },
       };
     },
@@ -105,6 +109,10 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
         topic: placement ? { id: placement.slug, title: placement.title, era: placement.era } : null,
         ...neighbours(q.artifactOrder.all(versionId, versionId), a.slug),
       };
+    },
+
+    getTimeline() {
+      return timelineOf(q, periods, live());
     },
 
     search({ query, limit }) {

@@ -24,5 +24,7 @@ export function documentTitle(data: ScreenData | null, failed: boolean, t: Trans
       return data.artifact.title;
     case 'my-list':
       return t('myList.title');
+    case 'timeline':
+      return t('timeline.title');
   }
 }

@@ -49,6 +49,7 @@ export const en = {
   'takeHome.lead': 'Scan with your phone to find this object at its home institution, or visit:',
   'takeHome.qr': 'QR code for {url}',
 
+  'timeline.title': 'Timeline',
   'myList.eyebrow': 'Take it home',
   'myList.title': 'My list',
   'myList.saved': {

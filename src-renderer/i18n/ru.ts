@@ -55,6 +55,7 @@ export const ru: Catalogue<RussianPlural> = {
   'takeHome.lead': 'Наведите камеру телефона на код, чтобы найти этот предмет в собрании, где он хранится, или перейдите по адресу:',
   'takeHome.qr': 'QR-код ссылки {url}',
 
+  'timeline.title': 'Хронология',
   'myList.eyebrow': 'Возьмите с собой',
   'myList.title': 'Мой список',
   'myList.saved': {

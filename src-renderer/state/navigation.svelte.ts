@@ -11,6 +11,8 @@ export type Screen =
   | { kind: 'section'; id: string }
   | { kind: 'topic'; id: string }
   | { kind: 'artifact'; id: string }
+  /** The exhibit's topics and objects on a time axis. */
+  | { kind: 'timeline' }
   /** The visitor's saved objects, with their take-home QR codes. */
   | { kind: 'my-list' };
 

@@ -3,7 +3,7 @@
  * presentational: they receive plain data and report taps, and never call the API themselves.
  */
 import type { Api } from '../../src-main/contract/api';
-import type { ArtifactView, ExhibitView, QrMatrix, SectionView, TopicView } from '../../src-main/contract/types';
+import type { ArtifactView, ExhibitView, QrMatrix, SectionView, TimelineView, TopicView } from '../../src-main/contract/types';
 import type { Screen } from './navigation.svelte';
 import type { SavedItem } from './saved-items.svelte';
 
@@ -13,6 +13,7 @@ export type ScreenData =
   | { kind: 'section'; section: SectionView }
   | { kind: 'topic'; topic: TopicView }
   | { kind: 'artifact'; artifact: ArtifactView; qr: Promise<QrMatrix | null> }
+  | { kind: 'timeline'; timeline: TimelineView }
   /** QR codes of the saved items' addresses, by address (the list itself is the session's). */
   | { kind: 'my-list'; qr: ReadonlyMap<string, QrMatrix> };
 
@@ -41,6 +42,8 @@ export async function loadScreen(api: Api, screen: Screen, saved: readonly Saved
       const qr = artifact.permanentUrl ? api.getQr({ text: artifact.permanentUrl }).catch(() => null) : Promise.resolve(null);
       return { kind: 'artifact', artifact, qr };
     }
+    case 'timeline':
+      return { kind: 'timeline', timeline: await api.getTimeline({}) };
     case 'my-list':
       return { kind: 'my-list', qr: await qrCodesFor(api, saved) };
   }

@@ -10,8 +10,9 @@ import type { Api } from '../../src-main/contract/api';
 import { readExhibitFolder } from '../../src-main/core/packages/source-format/exhibit-folder';
 import type {
   KioskConfig,
-  ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TopicBlock, TopicView,
+  ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TimelineView, TopicBlock, TopicView,
 } from '../../src-main/contract/types';
+import { buildTimeline } from '../../src-main/core/timeline';
 
 // The words only: the stand-in images are made at build time and need not exist for these tests.
 const source = readExhibitFolder(join(import.meta.dirname, '../../assets/exhibit'), { images: false });
@@ -85,6 +86,7 @@ export function exhibitView(): ExhibitView {
     }),
     highlights: artifactOrder.map(summary),
     attract: { title: e.title, invitation: null, artifacts: artifactOrder.map(summary) },
+    timeline: e.timeline ? { from: e.timeline.from, to: e.timeline.to } : null,
     package: { id: source.package.id, version: source.package.version, versionId: 1, importedAt: '2025-01-01T00:00:00.000Z' },
   };
 }
@@ -140,6 +142,21 @@ export function artifactView(id: string, translation: string[] | null = null): A
   };
 }
 
+/**
+ * The built-in exhibit on its timeline, with the periods its source carries (from the seed's own
+ * words: scripts/seed-periods.mjs), as getTimeline answers; built by the core's own rules.
+ */
+export function timelineView(): TimelineView {
+  return buildTimeline({
+    span: source.exhibit.timeline ? { from: source.exhibit.timeline.from, to: source.exhibit.timeline.to } : null,
+    topics: topics.map(({ topic }) => {
+      const period = topic.period;
+      return { id: topic.id, title: topic.title, era: topic.era, artifactCount: refs(topic).length, period: period ? { from: period.from, to: period.to ?? period.from, label: period.label ?? null } : null };
+    }),
+    artifacts: artifactOrder.map((id) => ({ ...summary(id), period: null, topicId: topics.find(({ topic }) => refs(topic).includes(id))?.topic.id ?? null })),
+  });
+}
+
 /** A real QR matrix for a text, as the core's getQr returns it. */
 export function qrMatrix(text: string) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -151,6 +168,8 @@ export interface FakeApiOptions {
   translations?: Record<string, string[]>;
   /** Verbs that reject, as a broken store would. */
   failing?: (keyof Api)[];
+  /** What getTimeline answers, instead of the built-in exhibit with the seed's periods. */
+  timeline?: TimelineView;
   /** Settings to answer getKioskConfig with, over the defaults. */
   config?: Partial<KioskConfig>;
 }
@@ -182,6 +201,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     getSection: (args) => answer('getSection', args, () => sectionView(args.id)),
     getTopic: (args) => answer('getTopic', args, () => topicView(args.id)),
     getArtifact: (args) => answer('getArtifact', args, () => artifactView(args.id, options.translations?.[args.id] ?? null)),
+    getTimeline: (args) => answer('getTimeline', args, () => options.timeline ?? timelineView()),
     search: (args) => answer('search', args, () => []),
     getQr: (args) => answer('getQr', args, () => qrMatrix(args.text)),
     getHealth: (args) => answer('getHealth', args, () => ({ ok: true, version: '0.1.0', liveVersion: '1.0.0', uptimeSeconds: 1 })),

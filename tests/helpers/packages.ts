@@ -63,6 +63,21 @@ export function smallSource(): Json {
 }
 
 /**
+ * smallSource with periods (issue 6): an axis from 1900 to 2000; topic alpha 1920–1923 and beta
+ * 1962 (a single year, no label given); object a3 dated on its own ("about 1950"); a1 and a2
+ * only by their topics; topic gamma and the unplaced a4 undated.
+ */
+export function datedSource(): Json {
+  const source = smallSource();
+  source.exhibit.timeline = { from: 1900, to: 2000 };
+  const [alpha, beta] = source.exhibit.sections[0].topics;
+  alpha.period = { from: 1920, to: 1923, label: '1920–1923' };
+  beta.period = { from: 1962 };
+  source.artifacts[2].period = { from: 1950, label: 'about 1950' };
+  return source;
+}
+
+/**
  * Writes a source folder (manifest.json without sizes and checksums, real images) for `source`.
  * Images are seeded 1, 2, 3 … in order, so two sources with the same files share images byte for
  * byte; `seeds` gives chosen files other seeds (other bytes).

@@ -37,6 +37,35 @@ export const mediaSchema = z.strictObject({
   standIn: z.boolean().default(false),
 });
 
+/** Years a period may name: from the 10th millennium BCE (negative years) to 2100. */
+export const YEAR_MIN = -9999;
+export const YEAR_MAX = 2100;
+const YEAR_WORDS = `a year as a whole number from ${YEAR_MIN} to ${YEAR_MAX}, such as 1921 (negative years are BCE)`;
+// Says what it got, so "1920" in quotes or 1920.5 is plain to see; a missing year is said by validate.ts.
+const yearError = (issue: { input?: unknown }) => (issue.input === undefined ? YEAR_WORDS : `${YEAR_WORDS}, but it is ${JSON.stringify(issue.input)}`);
+const year = z.number({ error: yearError }).int({ error: yearError }).min(YEAR_MIN, { error: yearError }).max(YEAR_MAX, { error: yearError });
+
+/**
+ * When a topic or an artifact belongs on the timeline (docs/content-package.md, "Periods and the
+ * timeline"): whole years, `to` included, left out for a single year.
+ */
+export const periodSchema = z
+  .strictObject({
+    from: year,
+    to: year.nullable().default(null),
+    label: plainText(60).nullable().default(null),
+  })
+  .superRefine((period, ctx) => {
+    if (period.to !== null && period.to < period.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `a year no earlier than "from" (${period.from}), but it is ${period.to}` });
+    }
+  });
+
+/** The exhibit's time axis: the first and last year it shows. */
+export const timelineSchema = z.strictObject({ from: year, to: year }).superRefine((span, ctx) => {
+  if (span.to <= span.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `a year later than "from" (${span.from}), but it is ${span.to}` });
+});
+
 export const artifactSchema = z.strictObject({
   id,
   title: plainText(300),
@@ -49,6 +78,7 @@ export const artifactSchema = z.strictObject({
   translation: z.array(plainText(20000)).min(1).nullable().default(null),
   translationNote: plainText(500).nullable().default(null),
   date: plainText(100).nullable().default(null),
+  period: periodSchema.nullable().default(null),
   media: z.array(mediaSchema).min(1, { message: 'at least one image' }).max(200),
 });
 
@@ -61,6 +91,7 @@ export const topicSchema = z.strictObject({
   id,
   era: plainText(120).nullable().default(null),
   title: plainText(300),
+  period: periodSchema.nullable().default(null),
   body: z.array(blockSchema).min(1, { message: 'at least one paragraph or artifact' }),
 });
 
@@ -95,10 +126,31 @@ export const manifestSchema = z.strictObject({
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as "en" or "ru"' }),
     sections: z.array(sectionSchema).min(1, { message: 'at least one section' }),
     attract: attractSchema.nullable().default(null),
+    timeline: timelineSchema.nullable().default(null),
   }),
   artifacts: z.array(artifactSchema).max(100_000),
-});
+}).superRefine(periodsWithinTimeline);
+
+/** With an exhibit timeline, every period must lie on it: a period off the axis could not be shown. */
+function periodsWithinTimeline(manifest: { exhibit: { timeline: Span | null; sections: { topics: { period: Period | null }[] }[] }; artifacts: { period: Period | null }[] }, ctx: z.RefinementCtx): void {
+  const axis = manifest.exhibit.timeline;
+  if (!axis) return;
+  const check = (period: Period | null, path: (string | number)[]) => {
+    if (!period) return;
+    for (const end of ['from', 'to'] as const) {
+      const value = period[end];
+      if (value !== null && (value < axis.from || value > axis.to)) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'period', end], message: `a year within the exhibit's timeline (${axis.from} to ${axis.to}, exhibit.timeline), but it is ${value}` });
+      }
+    }
+  };
+  manifest.exhibit.sections.forEach((section, s) => section.topics.forEach((topic, t) => check(topic.period, ['exhibit', 'sections', s, 'topics', t])));
+  manifest.artifacts.forEach((artifact, a) => check(artifact.period, ['artifacts', a]));
+}
+
+type Span = z.output<typeof timelineSchema>;
 
 export type Manifest = z.output<typeof manifestSchema>;
 export type ManifestMedia = z.output<typeof mediaSchema>;
 export type ManifestArtifact = z.output<typeof artifactSchema>;
+export type Period = z.output<typeof periodSchema>;

@@ -7,6 +7,7 @@ import type { Store } from '../store/connection';
 import { crashPoint } from './crash-points';
 import type { Manifest } from './manifest';
 import type { StagedSet } from './stage';
+import { writePeriods } from './write-periods';
 
 export interface WriteOptions {
   manifestSha256: string;
@@ -67,6 +68,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
         });
       });
     });
+    writePeriods(db, versionId, manifest);
 
     crashPoint('write');
     return versionId;

@@ -79,19 +79,20 @@ describe('a good source folder', () => {
             introduction: ['Between 1890 and 1920, one in five people of the town left by sea. Most of them wrote home.', 'These letters were kept by the families who received them.'],
             topics: [
               {
-                id: 'on-board', era: 'The Crossing', title: 'On Board',
+                id: 'on-board', era: 'The Crossing', title: 'On Board', period: null,
                 body: [
                   { type: 'paragraph', text: 'A crossing took nine days in good weather, and longer in bad.' },
                   { type: 'artifact', ref: 'ship-letter' },
                   { type: 'paragraph', text: "Anna's letter tells of the food, the noise and the other passengers." },
                 ],
               },
-              { id: 'the-dock', era: null, title: 'The Dock', body: [{ type: 'artifact', ref: 'dock-photo' }] },
+              { id: 'the-dock', era: null, title: 'The Dock', period: null, body: [{ type: 'artifact', ref: 'dock-photo' }] },
             ],
           },
           { id: 'arriving', title: 'Arriving', introduction: [], topics: [] },
         ],
         attract: { title: null, invitation: 'Touch to read the letters', artifacts: ['ship-letter', 'dock-photo'] },
+        timeline: null,
       },
       artifacts: [
         {
@@ -103,15 +104,29 @@ describe('a good source folder', () => {
           translationNote: null,
           // Text stays text: YAML's usual rules would have made this the number 1891.
           date: '1891',
+          period: null,
           media: [image('media/ship-letter-1.jpg', 'A handwritten letter on lined paper, first page'), image('media/ship-letter-2.jpg', 'The second page, signed: Anna')],
         },
         {
           id: 'dock-photo', title: 'The east dock', caption: null, permanentUrl: null, translation: null,
-          translationNote: 'A photograph, without words to translate.', date: 'about 1905',
+          translationNote: 'A photograph, without words to translate.', date: 'about 1905', period: null,
           media: [image('media/dock-photo.jpg', 'Cranes and a steamship at the east dock', true)],
         },
       ],
     });
+  });
+
+  it('carries periods and the timeline axis into the manifest, years as numbers', async () => {
+    const dir = await example((files) => {
+      change(onBoard, 'era: The Crossing', 'era: The Crossing\nperiod:\n  from: 1890\n  to: 1920\n  label: 1890s–1920')(files);
+      change('exhibit.yaml', 'language: en', 'language: en\ntimeline:\n  from: 1880\n  to: 1930')(files);
+      change('exhibit.yaml', "  dock-photo:\n", "  dock-photo:\n    period:\n      from: 1905\n")(files);
+    });
+    await pack(dir, join(dir, '..', 'dated-package'));
+    const manifest = JSON.parse(readFileSync(join(dir, '..', 'dated-package', 'manifest.json'), 'utf8'));
+    expect(manifest.exhibit.timeline).toEqual({ from: 1880, to: 1930 });
+    expect(manifest.exhibit.sections[0].topics[0].period).toEqual({ from: 1890, to: 1920, label: '1890s–1920' });
+    expect(manifest.artifacts[1].period).toMatchObject({ from: 1905 });
   });
 
   it('is the example docs/content-package.md shows, file for file', () => {
@@ -160,11 +175,13 @@ describe('mistakes, refused with the file, the line and what was expected', () =
 
   it.each([
     ['a key spelt wrong', change('exhibit.yaml', '    caption: >', '    captoin: >'),
-      `exhibit.yaml, line ${line('caption: >')}: "captoin" is not a key of artifact "ship-letter": did you mean "caption"? (its keys are title, date, caption, permanentUrl, translation, translationNote, images)`],
+      `exhibit.yaml, line ${line('caption: >')}: "captoin" is not a key of artifact "ship-letter": did you mean "caption"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images)`],
     ['a key that does not exist', change('exhibit.yaml', 'language: en', 'language: en\ncolour: blue'),
-      `exhibit.yaml, line ${line('language: en') + 1}: "colour" is not a key of the exhibit (its keys are package, title, subtitle, credit, language, attract, sections, artifacts)`],
+      `exhibit.yaml, line ${line('language: en') + 1}: "colour" is not a key of the exhibit (its keys are package, title, subtitle, credit, language, attract, timeline, sections, artifacts)`],
     ['a key spelt wrong in front matter', change(onBoard, 'era: The Crossing', 'Era: The Crossing'),
-      `${onBoard}, line 3: "Era" is not a key of the front matter: did you mean "era"? (its keys are title, era)`],
+      `${onBoard}, line 3: "Era" is not a key of the front matter: did you mean "era"? (its keys are title, era, period)`],
+    ['a period year that is not a year', change(onBoard, 'era: The Crossing', 'era: The Crossing\nperiod:\n  from: early 1890s'),
+      `${onBoard}, line 5: "from" should be a year, such as 1921 (negative for BCE), found "early 1890s"`],
     ['a list where text belongs', change(onBoard, 'era: The Crossing', 'era:\n  - The Crossing'),
       `${onBoard}, line 3: "era" should be text, found a list`],
     ['text where a list belongs', change('exhibit.yaml', 'artifacts: [ship-letter, dock-photo]', 'artifacts: ship-letter'),

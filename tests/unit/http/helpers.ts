@@ -21,6 +21,7 @@ export function fakeApi(): ApiImplementation {
       sections: [],
       highlights: [],
       attract: { title: 'Test exhibit', invitation: null, artifacts: [] },
+      timeline: null,
       package: { id: 'test', version: '1', versionId: 1, importedAt: '2024-01-01T00:00:00Z' },
     }),
     getSection: ({ id }) => {
@@ -42,6 +43,7 @@ export function fakeApi(): ApiImplementation {
       previousId: null,
       nextId: null,
     }),
+    getTimeline: () => ({ span: null, dated: [], undated: [] }),
     search: ({ query }) => {
       if (query === 'down') throw new ApiError('unavailable', 'Search is being rebuilt.');
       return [{ kind: 'artifact', id: 'a1', title: 'Found', snippet: query }];

@@ -40,6 +40,7 @@ export function expectation(field: Field): string {
   switch (field.kind) {
     case 'text': return 'text';
     case 'flag': return 'true or false';
+    case 'year': return 'a year, such as 1921 (negative for BCE)';
     case 'texts': return `a list of ${field.what}`;
     case 'paragraphs': return 'the name of a Markdown file in this folder, such as translations/obj1.md';
     case 'group': return 'a group of keys (each "key: value" on its own line, indented below it)';
@@ -87,6 +88,11 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
       const flag = textOf(value);
       if (flag !== 'true' && flag !== 'false') fail(pair, 'true or false');
       return put(out, to, flag === 'true');
+    }
+    case 'year': {
+      const year = textOf(value);
+      if (year === null || !/^-?\d{1,4}$/.test(year)) fail(pair, expectation(field));
+      return put(out, to, Number(year));
     }
     case 'texts': {
       if (!isSeq(value)) return fail(pair, expectation(field));

@@ -11,6 +11,8 @@ export type Field =
   | { kind: 'text'; to?: string; required?: true }
   /** `true` or `false`. */
   | { kind: 'flag'; to?: string }
+  /** A whole year, such as 1921 (negative for BCE). */
+  | { kind: 'year'; to?: string; required?: true }
   /** A list of short texts, such as artifact ids: `[obj6, obj9]`. */
   | { kind: 'texts'; to?: string; what: string }
   /** The name of a Markdown file in the folder: its paragraphs. */
@@ -30,6 +32,13 @@ const IMAGE_KEYS: Keys = {
   standIn: { kind: 'flag' },
 };
 
+/** When a topic or object belongs in time, for the timeline (docs: "Periods and the timeline"). */
+const PERIOD_KEYS: Keys = {
+  from: { kind: 'year', required: true },
+  to: { kind: 'year' },
+  label: { kind: 'text' },
+};
+
 const ARTIFACT_KEYS: Keys = {
   title: { kind: 'text', required: true },
   date: { kind: 'text' },
@@ -37,6 +46,7 @@ const ARTIFACT_KEYS: Keys = {
   permanentUrl: { kind: 'text' },
   translation: { kind: 'paragraphs' },
   translationNote: { kind: 'text' },
+  period: { kind: 'group', keys: PERIOD_KEYS },
   images: { kind: 'list', to: 'media', required: true, keys: IMAGE_KEYS, item: 'image', min: 1 },
 };
 
@@ -65,6 +75,7 @@ export const EXHIBIT_KEYS: Keys = {
   credit: { kind: 'text', to: 'exhibit.credit' },
   language: { kind: 'text', to: 'exhibit.language', required: true },
   attract: { kind: 'group', to: 'exhibit.attract', keys: ATTRACT_KEYS },
+  timeline: { kind: 'group', to: 'exhibit.timeline', keys: { from: { kind: 'year', required: true }, to: { kind: 'year', required: true } } },
   sections: { kind: 'list', to: 'exhibit.sections', required: true, keys: SECTION_KEYS, item: 'section', min: 1 },
   artifacts: { kind: 'named', keys: ARTIFACT_KEYS, item: 'artifact' },
 };
@@ -73,4 +84,5 @@ export const EXHIBIT_KEYS: Keys = {
 export const TOPIC_KEYS: Keys = {
   title: { kind: 'text', required: true },
   era: { kind: 'text' },
+  period: { kind: 'group', keys: PERIOD_KEYS },
 };
