@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type {
-  ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PublishStateView, QrMatrix, SearchHit, SectionView,
+  ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PublishStateView, QrMatrix, SearchResults, SectionView,
   StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TopicView,
 } from './types';
 import type { ApiMethod } from './methods';
@@ -46,7 +46,7 @@ export interface ApiResults {
   getSection: SectionView;
   getTopic: TopicView;
   getArtifact: ArtifactView;
-  search: SearchHit[];
+  search: SearchResults;
   getQr: QrMatrix;
   getHealth: HealthView;
   getKioskConfig: KioskConfig;
