@@ -64,7 +64,8 @@ function termExpression(word: string): string {
 export function buildMatchQuery(input: string, mode: 'all' | 'any' = 'all'): string | null {
   const terms = searchTerms(input);
   if (terms.length === 0) return null;
-  return terms.map(termExpression).join(mode === 'all' ? ' ' : ' OR ');
+  // Explicit AND: FTS5 joins bare phrases implicitly, but not a phrase and a parenthesis.
+  return terms.map(termExpression).join(mode === 'all' ? ' AND ' : ' OR ');
 }
 
 /** Splits marked text (MARK_START … MARK_END around matches) into segments. */

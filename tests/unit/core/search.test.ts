@@ -25,7 +25,7 @@ const HOSTILE = [
 
 /** A fixed pseudo-random generator, so the garbage is the same on every run. */
 function garbage(seed: number, length: number): string {
-  const alphabet = ['"', '*', '(', ')', '-', '^', ':', '+', ' ', 'a', 'Z', 'é', 'ж', '1', '\uD800', '\uDFFF', 'NEAR', 'OR', 'AND', 'NOT', '{', '}', '\u0301', "'"];
+  const alphabet = ['"', '*', '(', ')', '-', '^', ':', '+', ' ', 'a', 'Z', 'é', 'ж', '1', '\uD800', '\uDFFF', 'NEAR', 'OR', 'AND', 'NOT', '{', '}', '\u0301', "'", 'е', 'ё', 'Хрущёв', 'ещё'];
   let s = '';
   let x = seed;
   while (s.length < length) {
@@ -38,14 +38,14 @@ const GARBAGE = Array.from({ length: 40 }, (_, i) => garbage(i + 1, 200));
 
 describe('buildMatchQuery', () => {
   it('makes each word a quoted prefix term, all of them required', () => {
-    expect(buildMatchQuery('Famine relief')).toBe('"famine"* "relief"*');
+    expect(buildMatchQuery('Famine relief')).toBe('"famine"* AND "relief"*');
     expect(buildMatchQuery('Famine relief', 'any')).toBe('"famine"* OR "relief"*');
   });
 
   it('keeps a hyphenated or apostrophed word together, so FTS5 matches it as adjacent words', () => {
     expect(buildMatchQuery('Lend-Lease')).toBe('"lend-lease"*');
     expect(buildMatchQuery("country's")).toBe('"country\'s"*');
-    expect(buildMatchQuery('-lend- lease-')).toBe('"lend"* "lease"*');
+    expect(buildMatchQuery('-lend- lease-')).toBe('"lend"* AND "lease"*');
   });
 
   it('returns null when there is no word to look for', () => {
@@ -54,15 +54,15 @@ describe('buildMatchQuery', () => {
 
   it('neutralises FTS5 syntax: only quoted terms remain, with no bare operator, column filter or stray quote', () => {
     const term = String.raw`"[\p{L}\p{N}\p{M}'’‐-]+"\*`;
-    const shape = new RegExp(`^${term}( ${term})*$`, 'u');
+    const shape = new RegExp(`^${term}( AND ${term})*$`, 'u');
     for (const input of ['"unterminated', 'a OR b', 'NEAR(a b)', 'title:stalin', 'a AND NOT b', 'x" OR "1', "'; DROP TABLE artifacts; --", '^stalin', '*stalin*']) {
       expect(buildMatchQuery(input), input).toMatch(shape);
     }
-    expect(buildMatchQuery('a AND NOT b')).toBe('"a"* "and"* "not"* "b"*');
+    expect(buildMatchQuery('a AND NOT b')).toBe('"a"* AND "and"* AND "not"* AND "b"*');
   });
 
   it('keeps letters of any script, folds case and width, and limits the number of terms', () => {
-    expect(buildMatchQuery('Сталин Потсдам')).toBe('"сталин"* "потсдам"*');
+    expect(buildMatchQuery('Сталин Потсдам')).toBe('"сталин"* AND "потсдам"*');
     expect(buildMatchQuery('ＳＴＡＬＩＮ')).toBe('"stalin"*');
     expect(searchTerms('a b c d e f g h i j k')).toHaveLength(8);
     expect(searchTerms('war WAR War')).toEqual(['war']);
@@ -77,6 +77,7 @@ describe('buildMatchQuery', () => {
     expect(buildMatchQuery('хрущев')).toBe('("хрущев"* OR "хрущёв"*)');
     expect(buildMatchQuery('Хрущёв')).toBe('("хрущёв"* OR "хрущев"*)');
     expect(buildMatchQuery('еще')).toBe('("еще"* OR "ёще"* OR "ещё"*)');
+    expect(buildMatchQuery('Union конфе')).toBe('"union"* AND ("конфе"* OR "конфё"*)');
   });
 
   it('never gives FTS5 an expression it refuses, whatever the input', () => {
