@@ -18,8 +18,7 @@ export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
 
 const MAX_TERMS = 8;
-// Rows ranked before grouping by item: enough for a full page of items even when every essay
-// paragraph of a topic matches, few enough that a one-letter query stays fast on a huge exhibit.
+// Rows read at most: a full page of items even when every essay paragraph of a topic matches.
 const MAX_ROWS = 400;
 const SNIPPET_TOKENS = 24;
 
@@ -52,14 +51,18 @@ function yoForms(word: string): string[] {
 }
 
 function termExpression(word: string): string {
+  // A lone letter as a prefix would match most of the exhibit and is FTS5's slowest query (the
+  // prefix index starts at two letters): it counts as a whole word only.
+  const star = [...word].length > 1 ? '*' : '';
   // Inside double quotes FTS5 reads only words; a word can hold no quote (see WORD).
-  const forms = yoForms(word).map((form) => `"${form}"*`);
+  const forms = yoForms(word).map((form) => `"${form}"${star}`);
   return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
 }
 
 /**
- * Turns free text into a safe FTS5 MATCH expression: every word as a quoted prefix term, all of
- * them required (`all`) or any one enough (`any`). Null when the text holds no word at all.
+ * Turns free text into a safe FTS5 MATCH expression: every word as a quoted prefix term (a lone
+ * letter as a word), all of them required (`all`) or any one enough (`any`). Null when the text
+ * holds no word at all.
  */
 export function buildMatchQuery(input: string, mode: 'all' | 'any' = 'all'): string | null {
   const terms = searchTerms(input);
@@ -94,91 +97,94 @@ type Kind = SearchHit['kind'];
  */
 const isTitleRow = (rowid: number) => rowid % 8 === 2 || rowid % 8 === 5;
 
-/** One item's best rows, in rank order. */
+interface RankedRow {
+  rowid: number;
+  kind: Kind;
+  owner_id: number;
+  /** Title and snippet with matches marked; `text` (the whole marked text) for artifacts only. */
+  title: string;
+  text: string | null;
+  snippet: string;
+}
+
+/** One item and its best rows, in rank order. */
 interface Found {
   kind: Kind;
   ownerId: number;
-  best: number;
-  titleRow: number | null;
-  textRow: number | null;
+  best: RankedRow;
+  titleRow: RankedRow | null;
+  textRow: RankedRow | null;
 }
 
 /**
  * The index rows of one package version that match, best first: bm25 with a title worth five
- * times the text. ORDER BY rank lets FTS5 hand rows over in rank order, with no sort of SQLite's
- * own (tests/unit/core/search.test.ts checks the plan).
+ * times the text. ORDER BY rank lets FTS5 hand rows over in rank order with no sort of SQLite's
+ * own (tests/unit/core/search.test.ts checks the plan), so the highlights and snippets, the
+ * costly part, are made only for the rows read before the page of items is full.
  */
-export const RANKED_ROWS_SQL = `SELECT rowid, kind, owner_id FROM search_index
-  WHERE search_index MATCH ? AND rank MATCH 'bm25(5.0, 1.0)' AND version_id = ?
+export const RANKED_ROWS_SQL = `SELECT rowid, kind, owner_id,
+    highlight(search_index, 0, @start, @end) AS title,
+    CASE WHEN kind = 'artifact' THEN highlight(search_index, 1, @start, @end) END AS text,
+    snippet(search_index, 1, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet
+  FROM search_index
+  WHERE search_index MATCH @match AND rank MATCH 'bm25(5.0, 1.0)' AND version_id = @version
   ORDER BY rank LIMIT ${MAX_ROWS}`;
 
 /** Prepares the search statements for one connection; the function answers the `search` verb. */
 export function createSearch(db: Db) {
-  const ranked = db.prepare<[string, number], { rowid: number; kind: Kind; owner_id: number }>(RANKED_ROWS_SQL);
-  // The CAST matters: better-sqlite3 binds a JS number as a REAL, and FTS5 (3.53) then drops the
-  // rowid constraint instead of applying it, answering every matching row.
-  const marked = db.prepare<[string, string, string, string, string, string, string, number], { title: string; text: string; snippet: string }>(
-    `SELECT highlight(search_index, 0, ?, ?) AS title, highlight(search_index, 1, ?, ?) AS text,
-            snippet(search_index, 1, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
-     FROM search_index WHERE search_index MATCH ? AND rowid = CAST(? AS INTEGER)`,
-  );
+  const ranked = db.prepare<[{ start: string; end: string; match: string; version: number }], RankedRow>(RANKED_ROWS_SQL);
   const owners: Record<Kind, Statement<[number], { slug: string; title: string; caption: string | null }>> = {
     artifact: db.prepare('SELECT slug, title, caption FROM artifacts WHERE id = ?'),
     topic: db.prepare("SELECT slug, coalesce(era || ': ', '') || title AS title, NULL AS caption FROM topics WHERE id = ?"),
     section: db.prepare('SELECT slug, title, NULL AS caption FROM sections WHERE id = ?'),
   };
 
-  const mark = (match: string, rowid: number) => {
-    const row = marked.get(MARK_START, MARK_END, MARK_START, MARK_END, MARK_START, MARK_END, match, rowid);
-    if (!row) throw new Error(`internal: search row ${rowid} vanished`);
-    return row;
-  };
-
-  /** Groups ranked rows by the item they belong to, best item first. */
-  function group(rows: { rowid: number; kind: Kind; owner_id: number }[]): Found[] {
+  /** Reads ranked rows, grouped by item, until `limit` items and one more (which only says "more"). */
+  function collect(match: string, versionId: number, limit: number): Found[] {
     const items = new Map<string, Found>();
-    for (const row of rows) {
+    for (const row of ranked.iterate({ start: MARK_START, end: MARK_END, match, version: versionId })) {
       const key = `${row.kind}:${row.owner_id}`;
       let item = items.get(key);
-      if (!item) items.set(key, (item = { kind: row.kind, ownerId: row.owner_id, best: row.rowid, titleRow: null, textRow: null }));
-      if (isTitleRow(row.rowid)) item.titleRow ??= row.rowid;
-      else item.textRow ??= row.rowid;
+      if (!item) {
+        items.set(key, (item = { kind: row.kind, ownerId: row.owner_id, best: row, titleRow: null, textRow: null }));
+        // Stop reading (and making snippets) once the page is full.
+        if (items.size > limit) break;
+      }
+      if (isTitleRow(row.rowid)) item.titleRow ??= row;
+      else item.textRow ??= row;
     }
     return [...items.values()];
   }
 
-  function toHit(item: Found, match: string): SearchHit | null {
+  function toHit(item: Found): SearchHit | null {
     const owner = owners[item.kind].get(item.ownerId);
     if (!owner) return null;
+    const { best } = item;
     if (item.kind === 'artifact') {
       // One row holds the title and, as its text, the caption followed by the translation.
-      const row = mark(match, item.best);
-      const title = toSegments(row.title);
-      const firstMatch = row.text.indexOf(MARK_START);
+      const title = toSegments(best.title);
+      const firstMatch = best.text?.indexOf(MARK_START) ?? -1;
       const field: SearchField = hasMatch(title) ? 'title' : owner.caption !== null && firstMatch < owner.caption.length ? 'caption' : 'translation';
-      return { kind: 'artifact', id: owner.slug, title, field, snippet: toSegments(row.snippet) };
+      return { kind: 'artifact', id: owner.slug, title, field, snippet: toSegments(best.snippet) };
     }
-    const title = item.titleRow === null ? [{ text: owner.title, match: false }] : toSegments(mark(match, item.titleRow).title);
-    const snippet = item.textRow === null ? [] : toSegments(mark(match, item.textRow).snippet);
-    const field: SearchField = item.best === item.titleRow ? 'title' : item.kind === 'topic' ? 'essay' : 'introduction';
+    const title = item.titleRow ? toSegments(item.titleRow.title) : [{ text: owner.title, match: false }];
+    const snippet = item.textRow ? toSegments(item.textRow.snippet) : [];
+    const field: SearchField = best === item.titleRow ? 'title' : item.kind === 'topic' ? 'essay' : 'introduction';
     return { kind: item.kind, id: owner.slug, title, field, snippet };
   }
 
   return (versionId: number, input: string, limit = 20): SearchResults => {
     const all = buildMatchQuery(input, 'all');
     if (!all) return { hits: [], partial: false, more: false };
-    let match = all;
-    let rows = ranked.all(match, versionId);
+    let items = collect(all, versionId, limit);
     let partial = false;
     // Nothing holds every word: show what holds some of them, and say so.
     const any = buildMatchQuery(input, 'any')!;
-    if (rows.length === 0 && any !== all) {
-      match = any;
-      rows = ranked.all(match, versionId);
-      partial = rows.length > 0;
+    if (items.length === 0 && any !== all) {
+      items = collect(any, versionId, limit);
+      partial = items.length > 0;
     }
-    const items = group(rows);
-    const hits = items.slice(0, limit).flatMap((item) => toHit(item, match) ?? []);
-    return { hits, partial, more: items.length > limit || rows.length === MAX_ROWS };
+    const hits = items.slice(0, limit).flatMap((item) => toHit(item) ?? []);
+    return { hits, partial, more: items.length > limit };
   };
 }
