@@ -12,7 +12,9 @@ export type Screen =
   | { kind: 'topic'; id: string }
   | { kind: 'artifact'; id: string }
   /** The visitor's saved objects, with their take-home QR codes. */
-  | { kind: 'my-list' };
+  | { kind: 'my-list' }
+  /** Search with the on-screen keyboard; the words typed are the session's (SearchDraft). */
+  | { kind: 'search' };
 
 export type ScreenKind = Screen['kind'];
 

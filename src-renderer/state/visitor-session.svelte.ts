@@ -15,6 +15,7 @@
  */
 import { Navigation } from './navigation.svelte';
 import { SavedItems } from './saved-items.svelte';
+import { SearchDraft } from './search.svelte';
 
 /** One visitor's session: created when the kiosk starts and anew at every idle reset. */
 export class VisitorSession {
@@ -22,6 +23,8 @@ export class VisitorSession {
   readonly nav = new Navigation();
   /** The objects they saved to take home (My list). */
   readonly saved = new SavedItems();
+  /** The words they typed into search, and the keyboard's letters (Latin or Cyrillic). */
+  readonly search = new SearchDraft();
 }
 
 /** Clears what the document itself keeps between sessions: window scroll and keyboard focus. */
