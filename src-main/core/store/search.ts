@@ -2,8 +2,9 @@
  * Full-text search over the live exhibit (issue 6). Visitors type on a touch keyboard: their
  * text is never passed to FTS5 as query syntax. It is cut into words, each quoted and made a
  * prefix term, so quotes, stars, NEAR, column filters or a lone hyphen can never raise a syntax
- * error. Results are ranked by bm25 with titles weighing more than text, and come back with
- * their matches flagged as text segments (never HTML), so the renderer draws text nodes only.
+ * error. Items holding every word come first; when none does, items holding some are shown and
+ * flagged `partial`. Results are ranked by bm25 with titles weighing more than text, and come
+ * back with their matches flagged as text segments (never HTML): the renderer draws text only.
  *
  * The index (migration 0001) holds one row per title, caption-and-translation, essay paragraph
  * and section introduction paragraph, tokenized by unicode61 with Latin diacritics folded
