@@ -3,7 +3,7 @@
  * `npm run bench` (after `npm run build`): runs every benchmark in bench/, writes the figures to
  * bench/results.json and a table to docs/performance.md with the machine and the date.
  * Benchmarks measure; they never pass or fail a build. Targets are shown beside the figures.
- *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import)
+ *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import, search)
  */
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,19 @@ const BENCHES = [
     run: (m) => m.benchImport(),
     rows: (r) => [[`Import of a generated package of ${r.artifacts} artifacts with images`, `${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`, 'streams: peak memory independent of package size']],
   },
+  {
+    name: 'search',
+    module: 'bench/search.mjs',
+    run: (m) => m.benchSearch(),
+    rows: (r) => [
+      [`Search over ${r.artifacts.toLocaleString('en')} artifacts through the core API (${r.queries} queries x ${r.rounds})`, `p50 ${ms(r.core.p50Ms)}, p95 ${ms(r.core.p95Ms)}`, 'p95 under 100 ms (results as you type)'],
+      ['The same MATCH as one raw FTS5 query (rank, snippet, LIMIT 20)', `p50 ${ms(r.raw.p50Ms)}, p95 ${ms(r.raw.p95Ms)}`, ''],
+      ['Core search / raw FTS5', `p50 ${r.ratio.p50.toFixed(2)}x, p95 ${r.ratio.p95.toFixed(2)}x (median of per-query ratios ${r.ratio.medianPerQuery.toFixed(2)}x)`, 'under 2x'],
+    ],
+  },
 ];
+
+const ms = (v) => `${v.toFixed(1)} ms`;
 
 function stats(values, unit) {
   const s = [...values].sort((a, b) => a - b);

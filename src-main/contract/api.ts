@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type {
-  ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PublishStateView, QrMatrix, SearchHit, SectionView,
+  ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PublishStateView, QrMatrix, SearchResults, SectionView,
   StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TimelineView, TopicView,
 } from './types';
 import type { ApiMethod } from './methods';
@@ -48,7 +48,7 @@ export interface ApiResults {
   getTopic: TopicView;
   getArtifact: ArtifactView;
   getTimeline: TimelineView;
-  search: SearchHit[];
+  search: SearchResults;
   getQr: QrMatrix;
   getHealth: HealthView;
   getKioskConfig: KioskConfig;

@@ -130,13 +130,34 @@ export interface KioskConfig {
   showCursor: boolean;
 }
 
+/** A run of text in a search result; `match` marks what the visitor's words matched. */
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+/** Where in an item the best match was found. */
+export type SearchField = 'title' | 'caption' | 'translation' | 'essay' | 'introduction';
+
+/** One item a search found: what opens (kind + id), its title and the text around the match. */
 export interface SearchHit {
   kind: 'artifact' | 'topic' | 'section';
   /** Artifact, topic or section id to open. */
   id: string;
-  title: string;
-  /** Matched text with matches wrapped in U+0002 … U+0003 (never HTML). */
-  snippet: string;
+  /** The title (a topic's starts with its era), matched words flagged. Plain text, never HTML. */
+  title: TextSegment[];
+  field: SearchField;
+  /** Words around the match ("…" where cut), matched words flagged; empty when only a title matched. */
+  snippet: TextSegment[];
+}
+
+export interface SearchResults {
+  /** Best first. */
+  hits: SearchHit[];
+  /** True when no item holds every word, so these hold some of them. */
+  partial: boolean;
+  /** True when more items matched than `hits` holds. */
+  more: boolean;
 }
 
 /** A QR code as a square bit matrix: `cells` is size*size chars of '1' (dark) or '0'. */

@@ -26,5 +26,7 @@ export function documentTitle(data: ScreenData | null, failed: boolean, t: Trans
       return t('myList.title');
     case 'timeline':
       return t('timeline.title');
+    case 'search':
+      return t('search.title');
   }
 }

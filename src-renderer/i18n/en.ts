@@ -22,6 +22,7 @@ export const en = {
 
   'count.topics': { one: '{count} topic', other: '{count} topics' },
   'count.objects': { one: '{count} object', other: '{count} objects' },
+  'count.results': { one: '{count} result', other: '{count} results' },
 
   'home.eyebrow': 'Exhibit',
   'home.sections': 'Sections',
@@ -49,6 +50,7 @@ export const en = {
   'takeHome.lead': 'Scan with your phone to find this object at its home institution, or visit:',
   'takeHome.qr': 'QR code for {url}',
 
+  'search.title': 'Search',
   'timeline.title': 'Timeline',
   'myList.eyebrow': 'Take it home',
   'myList.title': 'My list',

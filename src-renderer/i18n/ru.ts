@@ -28,6 +28,7 @@ export const ru: Catalogue<RussianPlural> = {
 
   'count.topics': { one: '{count}\u00a0тема', few: '{count}\u00a0темы', many: '{count}\u00a0тем', other: '{count}\u00a0темы' },
   'count.objects': { one: '{count}\u00a0предмет', few: '{count}\u00a0предмета', many: '{count}\u00a0предметов', other: '{count}\u00a0предмета' },
+  'count.results': { one: '{count}\u00a0результат', few: '{count}\u00a0результата', many: '{count}\u00a0результатов', other: '{count}\u00a0результата' },
 
   'home.eyebrow': 'Выставка',
   'home.sections': 'Разделы',
@@ -55,6 +56,7 @@ export const ru: Catalogue<RussianPlural> = {
   'takeHome.lead': 'Наведите камеру телефона на код, чтобы найти этот предмет в собрании, где он хранится, или перейдите по адресу:',
   'takeHome.qr': 'QR-код ссылки {url}',
 
+  'search.title': 'Поиск',
   'timeline.title': 'Хронология',
   'myList.eyebrow': 'Возьмите с собой',
   'myList.title': 'Мой список',

@@ -14,7 +14,9 @@ export type Screen =
   /** The exhibit's topics and objects on a time axis. */
   | { kind: 'timeline' }
   /** The visitor's saved objects, with their take-home QR codes. */
-  | { kind: 'my-list' };
+  | { kind: 'my-list' }
+  /** Search with the on-screen keyboard; the words typed are the session's (SearchDraft). */
+  | { kind: 'search' };
 
 export type ScreenKind = Screen['kind'];
 

@@ -6,6 +6,7 @@ import type { Api } from '../../src-main/contract/api';
 import type { ArtifactView, ExhibitView, QrMatrix, SectionView, TimelineView, TopicView } from '../../src-main/contract/types';
 import type { Screen } from './navigation.svelte';
 import type { SavedItem } from './saved-items.svelte';
+import { topicSuggestions, type TopicSuggestion } from './search-suggestions';
 
 export type ScreenData =
   | { kind: 'attract'; exhibit: ExhibitView | null }
@@ -15,7 +16,9 @@ export type ScreenData =
   | { kind: 'artifact'; artifact: ArtifactView; qr: Promise<QrMatrix | null> }
   | { kind: 'timeline'; timeline: TimelineView }
   /** QR codes of the saved items' addresses, by address (the list itself is the session's). */
-  | { kind: 'my-list'; qr: ReadonlyMap<string, QrMatrix> };
+  | { kind: 'my-list'; qr: ReadonlyMap<string, QrMatrix> }
+  /** The results are not screen data: they follow the typing (LiveSearch), not the navigation. */
+  | { kind: 'search'; topics: TopicSuggestion[] };
 
 /**
  * Fetches everything the given screen shows. Rejects when the screen cannot be shown.
@@ -46,6 +49,8 @@ export async function loadScreen(api: Api, screen: Screen, saved: readonly Saved
       return { kind: 'timeline', timeline: await api.getTimeline({}) };
     case 'my-list':
       return { kind: 'my-list', qr: await qrCodesFor(api, saved) };
+    case 'search':
+      return { kind: 'search', topics: await topicSuggestions(api) };
   }
 }
 

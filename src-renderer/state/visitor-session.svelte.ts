@@ -16,6 +16,7 @@
 import { Language } from './language.svelte';
 import { Navigation } from './navigation.svelte';
 import { SavedItems } from './saved-items.svelte';
+import { SearchDraft } from './search.svelte';
 
 /** One visitor's session: created when the kiosk starts and anew at every idle reset. */
 export class VisitorSession {
@@ -25,6 +26,8 @@ export class VisitorSession {
   readonly saved = new SavedItems();
   /** The language of the kiosk's own words: their choice, back to the default at reset. */
   readonly language = new Language();
+  /** The words they typed into search, and the keyboard's letters (Latin or Cyrillic). */
+  readonly search = new SearchDraft();
 }
 
 /** Clears what the document itself keeps between sessions: window scroll and keyboard focus. */

@@ -10,8 +10,9 @@ import type { Api } from '../../src-main/contract/api';
 import { readExhibitFolder } from '../../src-main/core/packages/source-format/exhibit-folder';
 import type {
   KioskConfig,
-  ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TimelineView, TopicBlock, TopicView,
+  ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SearchHit, SearchResults, SectionView, TextSegment, TimelineView, TopicBlock, TopicView,
 } from '../../src-main/contract/types';
+import { searchTerms } from '../../src-main/core/store/search';
 import { buildTimeline } from '../../src-main/core/timeline';
 
 // The words only: the stand-in images are made at build time and need not exist for these tests.
@@ -157,6 +158,53 @@ export function timelineView(): TimelineView {
   });
 }
 
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Flags the words of `text` that start with one of `terms`, as the core's highlight does. */
+function markWords(text: string, terms: string[]): TextSegment[] {
+  const segments: TextSegment[] = [];
+  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
+    if (!part) continue;
+    const match = terms.some((t) => fold(part).startsWith(t));
+    const last = segments.at(-1);
+    if (last && last.match === match) last.text += part;
+    else segments.push({ text: part, match });
+  }
+  return segments;
+}
+
+/**
+ * Search as the core answers it, over the built-in exhibit's topics and artifacts: an item is
+ * found when every word starts a word of its title or of one of its texts (diacritics folded).
+ * Not ranked like FTS5 (titles first, then exhibit order), which the component tests do not need.
+ */
+export function searchResults(query: string, limit = 20): SearchResults {
+  const terms = searchTerms(query).map(fold);
+  if (terms.length === 0) return { hits: [], partial: false, more: false };
+  const holdsAll = (text: string) => terms.every((t) => markWords(text, [t]).some((s) => s.match));
+  const items: { hit: Omit<SearchHit, 'title' | 'snippet'> & { title: string }; texts: [SearchHit['field'], string][] }[] = [
+    ...topics.map(({ topic }) => ({
+      hit: { kind: 'topic' as const, id: topic.id, title: topic.era ? `${topic.era}: ${topic.title}` : topic.title, field: 'essay' as const },
+      texts: topic.body.flatMap((b): [SearchHit['field'], string][] => ('text' in b && b.text ? [['essay', String(b.text)]] : [])),
+    })),
+    ...source.artifacts.map((a) => ({
+      hit: { kind: 'artifact' as const, id: a.id, title: a.title, field: 'caption' as const },
+      texts: [...(a.caption ? [['caption', a.caption] as [SearchHit['field'], string]] : []), ...(a.translation ?? []).map((t): [SearchHit['field'], string] => ['translation', t])],
+    })),
+  ];
+  const hits: SearchHit[] = [];
+  for (const { hit, texts } of items) {
+    const inTitle = holdsAll(hit.title);
+    const text = texts.find(([, t]) => holdsAll(t));
+    if (!inTitle && !text) continue;
+    const title = inTitle ? markWords(hit.title, terms) : [{ text: hit.title, match: false }];
+    const snippet = text ? markWords(text[1], terms) : [];
+    hits.push({ ...hit, title, field: inTitle ? 'title' : text![0], snippet });
+  }
+  hits.sort((a, b) => Number(b.field === 'title') - Number(a.field === 'title'));
+  return { hits: hits.slice(0, limit), partial: false, more: hits.length > limit };
+}
+
 /** A real QR matrix for a text, as the core's getQr returns it. */
 export function qrMatrix(text: string) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -202,7 +250,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     getTopic: (args) => answer('getTopic', args, () => topicView(args.id)),
     getArtifact: (args) => answer('getArtifact', args, () => artifactView(args.id, options.translations?.[args.id] ?? null)),
     getTimeline: (args) => answer('getTimeline', args, () => options.timeline ?? timelineView()),
-    search: (args) => answer('search', args, () => []),
+    search: (args) => answer('search', args, () => searchResults(args.query, args.limit)),
     getQr: (args) => answer('getQr', args, () => qrMatrix(args.text)),
     getHealth: (args) => answer('getHealth', args, () => ({ ok: true, version: '0.1.0', liveVersion: '1.0.0', uptimeSeconds: 1 })),
     getKioskConfig: (args) => answer('getKioskConfig', args, () => ({ ...KIOSK_CONFIG, ...options.config })),

@@ -56,7 +56,7 @@ describe('POST /api/<method>', () => {
       body: JSON.stringify({ query: 'ink' }),
     });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toEqual({ ok: true, result: [{ kind: 'artifact', id: 'a1', title: 'Found', snippet: 'ink' }] });
+    expect(JSON.parse(res.text)).toMatchObject({ ok: true, result: { hits: [{ kind: 'artifact', id: 'a1', snippet: [{ text: 'ink', match: true }] }] } });
   });
 
   it('answers bad arguments with 400 and a message naming the argument', async () => {

@@ -46,7 +46,7 @@ export function fakeApi(): ApiImplementation {
     getTimeline: () => ({ span: null, dated: [], undated: [] }),
     search: ({ query }) => {
       if (query === 'down') throw new ApiError('unavailable', 'Search is being rebuilt.');
-      return [{ kind: 'artifact', id: 'a1', title: 'Found', snippet: query }];
+      return { hits: [{ kind: 'artifact', id: 'a1', title: [{ text: 'Found', match: false }], field: 'title', snippet: [{ text: query, match: true }] }], partial: false, more: false };
     },
     getQr: () => {
       throw new Error('boom: an unexpected bug');
