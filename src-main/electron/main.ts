@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron';
 import { openVitrine, type VitrineCore } from '../core/vitrine';
 import { createLogger } from '../core/log';
+import { CRASH_LOG_FILE, openCrashLog } from '../core/staff/crash-log';
 import { APP_ENTRY_URL, APP_FALLBACK_URL, APP_SCHEME } from './app-url';
+import { recordChildProcessCrashes } from './crash-records';
 import { DisplayAwakeService } from './display-sleep';
 import { GPU_STATE_FILE, guardAgainstGpuCrashes } from './gpu-guard';
 import { lockDownKioskWindow, pinZoomOnDisplayChanges } from './input-lockdown';
@@ -32,6 +34,8 @@ protocol.registerSchemesAsPrivileged([
 
 let core: VitrineCore | null = null;
 let window: BrowserWindow | null = null;
+/** Crashes kept across relaunches for the staff screen; opened before ready, when they can start. */
+let crashLog: ReturnType<typeof openCrashLog> | null = null;
 /** What shutDown undoes, in reverse order: services before IPC before the store they read. */
 const teardown: (() => void)[] = [];
 
@@ -61,7 +65,13 @@ async function start(): Promise<void> {
   const paths = resolveAppPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
   // Staff "leave kiosk": quit the app (before-quit shuts everything down). Where a supervisor
   // restarts it (systemd Restart=always, Shell Launcher), that is a restart; see docs/unattended.md.
-  const host = { kind: 'electron' as const, leaveKiosk: () => app.quit() };
+  const { electron, chrome, node } = process.versions;
+  const host = {
+    kind: 'electron' as const,
+    versions: { electron: electron ?? 'unknown', chrome: chrome ?? 'unknown', node },
+    leaveKiosk: () => app.quit(),
+    recentCrashes: () => crashLog?.recent() ?? [],
+  };
   const vitrine = await openVitrine({ dataDir: app.getPath('userData'), builtinPackage: paths.builtinPackage, log, host });
   core = vitrine;
   registerAppProtocol(protocol, createAppProtocolHandler({ rendererDir: paths.rendererDir, mediaDir: vitrine.mediaDir, tilesDir: vitrine.tilesDir, log }));
@@ -79,6 +89,7 @@ async function start(): Promise<void> {
   const first = openKioskWindow();
   const supervisor = superviseKioskWindow({
     window: first, createWindow: openKioskWindow, appUrl: APP_ENTRY_URL, fallbackUrl: APP_FALLBACK_URL, log,
+    onFailure: ({ kind, detail }) => crashLog?.record(kind, detail),
   });
   teardown.push(() => supervisor.stop());
   teardown.push(pinZoomOnDisplayChanges(screen, () => window?.webContents ?? null));
@@ -88,6 +99,11 @@ async function start(): Promise<void> {
   teardown.push(() => displayAwake.stop());
   const relaunch = scheduleNightlyRelaunch(app, { time: () => vitrine.settings.get('nightlyRelaunch'), log, beforeExit: shutDown });
   teardown.push(() => relaunch.cancel());
+  // Staff change these on the staff screen: apply them now, not at the next check or launch.
+  teardown.push(vitrine.settings.onChange((key) => {
+    if (key === 'openingHours') displayAwake.check();
+    if (key === 'nightlyRelaunch') relaunch.reschedule();
+  }));
 
   await first.loadURL(APP_ENTRY_URL);
   log.info('electron', 'Kiosk started', { dev, packaged: app.isPackaged });
@@ -108,8 +124,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Before `ready`: the only moment hardware acceleration can still be turned off.
-  const gpuGuard = guardAgainstGpuCrashes(app, { statePath: join(app.getPath('userData'), GPU_STATE_FILE), log });
+  const userData = app.getPath('userData');
+  const gpuGuard = guardAgainstGpuCrashes(app, { statePath: join(userData, GPU_STATE_FILE), log });
   teardown.push(() => gpuGuard.stop());
+  const crashes = openCrashLog(join(userData, CRASH_LOG_FILE), { log });
+  crashLog = crashes;
+  teardown.push(recordChildProcessCrashes(app, crashes));
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
