@@ -5,9 +5,8 @@
  * the Electron host records GPU crashes before the store is open, and a crash log must never be
  * the reason a kiosk fails to start (unreadable means empty; written atomically).
  */
-import * as nodeFs from 'node:fs';
-import { dirname } from 'node:path';
 import type { CrashReportView } from '../../contract/types';
+import { readJsonFile, writeJsonFileAtomically, type JsonFileFs } from '../json-file';
 import type { Logger } from '../log';
 
 /** The file, beside the store in the data folder. */
@@ -15,8 +14,6 @@ export const CRASH_LOG_FILE = 'crashes.json';
 
 /** How many crashes are kept; staff see the newest few. */
 export const CRASHES_KEPT = 20;
-
-export type CrashLogFs = Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync'>;
 
 export interface CrashLog {
   /** Records one crash now ("renderer", "gpu", "browser" …, and what happened) and saves it. */
@@ -37,15 +34,16 @@ const isReport = (value: unknown): value is CrashReportView => {
 };
 
 /** Opens the crash log at `path` (created at the first crash). */
-export function openCrashLog(path: string, options: { log?: Logger; now?: () => number; fs?: CrashLogFs } = {}): CrashLog {
-  const { log, now = Date.now, fs = nodeFs } = options;
-  let crashes = read(fs, path, log);
+export function openCrashLog(path: string, options: { log?: Logger; now?: () => number; fs?: JsonFileFs } = {}): CrashLog {
+  const { log, now = Date.now, fs } = options;
+  let crashes = read(path, fs, log);
 
   return {
     record(kind, detail) {
       crashes = [...crashes, { at: new Date(now()).toISOString(), kind, detail }].slice(-CRASHES_KEPT);
       try {
-        write(fs, path, { version: 1, crashes });
+        const file: CrashFile = { version: 1, crashes };
+        writeJsonFileAtomically(path, file, fs);
       } catch (error) {
         log?.warn('crashes', 'Could not save the crash record', error);
       }
@@ -54,31 +52,14 @@ export function openCrashLog(path: string, options: { log?: Logger; now?: () => 
   };
 }
 
-function read(fs: CrashLogFs, path: string, log?: Logger): CrashReportView[] {
-  let text: string;
+function read(path: string, fs?: JsonFileFs, log?: Logger): CrashReportView[] {
   try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch {
-    return []; // never a crash yet
-  }
-  try {
-    const file = JSON.parse(text) as Partial<CrashFile> | null;
+    const file = readJsonFile(path, fs) as Partial<CrashFile> | null | undefined;
+    if (file === undefined) return []; // never a crash yet
     if (!Array.isArray(file?.crashes)) throw new Error('no crashes list');
     return file.crashes.filter(isReport).slice(-CRASHES_KEPT);
   } catch (error) {
     log?.warn('crashes', 'Crash log unreadable; starting a new one', error);
     return [];
-  }
-}
-
-function write(fs: CrashLogFs, path: string, file: CrashFile): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  fs.mkdirSync(dirname(path), { recursive: true });
-  try {
-    fs.writeFileSync(temp, JSON.stringify(file, null, 2) + '\n');
-    fs.renameSync(temp, path);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
   }
 }
