@@ -231,6 +231,11 @@ export interface InboxResultView {
 export interface InboxView {
   /** The inboxDir setting, or null when no inbox is set up. */
   folder: string | null;
+  /**
+   * Folders staff may pick on the screen (no keyboard there): removable media and shares mounted
+   * now. Another folder is set with `vitrine settings set inboxDir <path>`.
+   */
+  choices: string[];
   /** False when the folder is set but not there (no USB stick). */
   available: boolean;
   /** The package being imported now, or null. */
@@ -267,10 +272,31 @@ export interface StaffHealthView {
   crashes: CrashReportView[];
 }
 
+/** Which host runs the kiosk, for staff and for a technician on the phone. */
+export interface StaffHostView {
+  kind: 'electron' | 'browser' | 'unknown';
+  canLeaveKiosk: boolean;
+  /** Where the browser kiosk serves (e.g. http://127.0.0.1:4380/); null in Electron. */
+  address: string | null;
+  /** Versions of what runs the kiosk, e.g. { electron: '41.7.1', chrome: '…', node: '…' }. */
+  versions: Record<string, string>;
+}
+
+/** A key the kiosk trusts for signed packages. */
+export interface TrustedKeyView {
+  /** The short name staff compare with `vitrine keygen`'s output (16 hex digits). */
+  fingerprint: string;
+  /** The key itself, as stored in the trustedKeys setting. */
+  key: string;
+}
+
 /** Everything the staff screen shows. */
 export interface StaffStatusView {
   session: { expiresAt: string };
-  host: { kind: 'electron' | 'browser' | 'unknown'; canLeaveKiosk: boolean };
+  host: StaffHostView;
+  /** Whether the opening hours say the museum is open now (the host's local time). */
+  openNow: boolean;
+  trustedKeys: TrustedKeyView[];
   visitorState: VisitorState | 'unknown';
   live: StaffVersionView | null;
   /** Imported, waiting for the attract screen to go live. */

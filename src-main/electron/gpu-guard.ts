@@ -9,15 +9,14 @@
  * means "no crashes"; it is written atomically (temp file + rename), so a power cut mid-write
  * leaves the old file whole.
  */
-import * as nodeFs from 'node:fs';
-import { dirname } from 'node:path';
 import type { App, Details } from 'electron';
+import { readJsonFile, writeJsonFileAtomically, type JsonFileFs } from '../core/json-file';
 import type { Logger } from '../core/log';
 
 /** The file, beside the store in userData. */
 export const GPU_STATE_FILE = 'gpu-crashes.json';
 
-export type GpuGuardFs = Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'rmSync'>;
+export type GpuGuardFs = JsonFileFs;
 
 export interface GpuGuardOptions {
   /** Absolute path of the state file (userData/gpu-crashes.json). */
@@ -49,15 +48,10 @@ interface GpuState {
 const MAX_KEPT = 20;
 
 /** Reads the crash times; anything unexpected reads as "no crashes". */
-function readCrashes(fs: GpuGuardFs, path: string, log: Logger): number[] {
-  let text: string;
+function readCrashes(fs: GpuGuardFs | undefined, path: string, log: Logger): number[] {
   try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch {
-    return []; // First launch, or never a crash.
-  }
-  try {
-    const state = JSON.parse(text) as Partial<GpuState> | null;
+    const state = readJsonFile(path, fs) as Partial<GpuState> | null | undefined;
+    if (state === undefined) return []; // First launch, or never a crash.
     if (!state || !Array.isArray(state.crashes)) throw new Error('no crashes list');
     return state.crashes.map((at) => (typeof at === 'string' ? Date.parse(at) : NaN)).filter(Number.isFinite);
   } catch (error) {
@@ -66,17 +60,9 @@ function readCrashes(fs: GpuGuardFs, path: string, log: Logger): number[] {
   }
 }
 
-function writeCrashes(fs: GpuGuardFs, path: string, crashes: number[]): void {
+function writeCrashes(fs: GpuGuardFs | undefined, path: string, crashes: number[]): void {
   const state: GpuState = { version: 1, crashes: crashes.slice(-MAX_KEPT).map((at) => new Date(at).toISOString()) };
-  const temp = `${path}.${process.pid}.tmp`;
-  fs.mkdirSync(dirname(path), { recursive: true });
-  try {
-    fs.writeFileSync(temp, JSON.stringify(state, null, 2) + '\n');
-    fs.renameSync(temp, path);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  writeJsonFileAtomically(path, state, fs);
 }
 
 /**
@@ -84,7 +70,7 @@ function writeCrashes(fs: GpuGuardFs, path: string, crashes: number[]): void {
  * records every GPU crash of this run for the next launch.
  */
 export function guardAgainstGpuCrashes(app: GuardedApp, options: GpuGuardOptions): GpuGuard {
-  const { statePath, log, now = () => Date.now(), fs = nodeFs, threshold = 3, windowMs = 24 * 3_600_000 } = options;
+  const { statePath, log, now = () => Date.now(), fs, threshold = 3, windowMs = 24 * 3_600_000 } = options;
   const recent = () => readCrashes(fs, statePath, log).filter((at) => now() - at < windowMs);
 
   const before = recent();

@@ -8,7 +8,9 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, 
 import { openVitrine, type VitrineCore } from '../core/vitrine';
 import { createLogger } from '../core/log';
 import { currentEnvironment, defaultDataDir } from '../core/paths';
+import { CRASH_LOG_FILE, openCrashLog } from '../core/staff/crash-log';
 import { APP_ENTRY_URL, APP_FALLBACK_URL, APP_SCHEME } from './app-url';
+import { recordChildProcessCrashes } from './crash-records';
 import { DisplayAwakeService } from './display-sleep';
 import { GPU_STATE_FILE, guardAgainstGpuCrashes } from './gpu-guard';
 import { lockDownKioskWindow, pinZoomOnDisplayChanges } from './input-lockdown';
@@ -36,6 +38,8 @@ protocol.registerSchemesAsPrivileged([
 
 let core: VitrineCore | null = null;
 let window: BrowserWindow | null = null;
+/** Crashes kept across relaunches for the staff screen; opened before ready, when they can start. */
+let crashLog: ReturnType<typeof openCrashLog> | null = null;
 /** What shutDown undoes, in reverse order: services before IPC before the store they read. */
 const teardown: (() => void)[] = [];
 
@@ -65,7 +69,13 @@ async function start(): Promise<void> {
   const paths = resolveAppPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
   // Staff "leave kiosk": quit the app (before-quit shuts everything down). Where a supervisor
   // restarts it (systemd Restart=always, Shell Launcher), that is a restart; see docs/unattended.md.
-  const host = { kind: 'electron' as const, leaveKiosk: () => app.quit() };
+  const { electron, chrome, node } = process.versions;
+  const host = {
+    kind: 'electron' as const,
+    versions: { electron: electron ?? 'unknown', chrome: chrome ?? 'unknown', node },
+    leaveKiosk: () => app.quit(),
+    recentCrashes: () => crashLog?.recent() ?? [],
+  };
   const vitrine = await openVitrine({ dataDir, builtinPackage: paths.builtinPackage, log, host });
   core = vitrine;
   registerAppProtocol(protocol, createAppProtocolHandler({ rendererDir: paths.rendererDir, mediaDir: vitrine.mediaDir, tilesDir: vitrine.tilesDir, log }));
@@ -83,6 +93,7 @@ async function start(): Promise<void> {
   const first = openKioskWindow();
   const supervisor = superviseKioskWindow({
     window: first, createWindow: openKioskWindow, appUrl: APP_ENTRY_URL, fallbackUrl: APP_FALLBACK_URL, log,
+    onFailure: ({ kind, detail }) => crashLog?.record(kind, detail),
   });
   teardown.push(() => supervisor.stop());
   teardown.push(pinZoomOnDisplayChanges(screen, () => window?.webContents ?? null));
@@ -92,6 +103,11 @@ async function start(): Promise<void> {
   teardown.push(() => displayAwake.stop());
   const relaunch = scheduleNightlyRelaunch(app, { time: () => vitrine.settings.get('nightlyRelaunch'), log, beforeExit: shutDown });
   teardown.push(() => relaunch.cancel());
+  // Staff change these on the staff screen: apply them now, not at the next check or launch.
+  teardown.push(vitrine.settings.onChange((key) => {
+    if (key === 'openingHours') displayAwake.check();
+    if (key === 'nightlyRelaunch') relaunch.reschedule();
+  }));
 
   await first.loadURL(APP_ENTRY_URL);
   log.info('electron', 'Kiosk started', { dev, packaged: app.isPackaged });
@@ -114,6 +130,9 @@ if (!app.requestSingleInstanceLock()) {
   // Before `ready`: the only moment hardware acceleration can still be turned off.
   const gpuGuard = guardAgainstGpuCrashes(app, { statePath: join(dataDir, GPU_STATE_FILE), log });
   teardown.push(() => gpuGuard.stop());
+  const crashes = openCrashLog(join(dataDir, CRASH_LOG_FILE), { log });
+  crashLog = crashes;
+  teardown.push(recordChildProcessCrashes(app, crashes));
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();

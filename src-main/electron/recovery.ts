@@ -54,6 +54,11 @@ export interface RecoveryOptions<W extends SupervisedWindow> {
   log: Logger;
   clock?: Clock;
   policy?: Partial<RecoveryPolicy>;
+  /**
+   * Told of each real failure (a renderer gone, a hang past its grace period), not of the ends
+   * of hung renderers recovery asked for itself: main.ts keeps them for the staff screen.
+   */
+  onFailure?: (failure: { kind: 'renderer' | 'hang'; detail: string }) => void;
 }
 
 export interface KioskSupervisor<W> {
@@ -83,6 +88,15 @@ export function superviseKioskWindow<W extends SupervisedWindow>(options: Recove
   let graceTimer: TimerHandle | null = null;
   let retryTimer: TimerHandle | null = null;
 
+  const report = (kind: 'renderer' | 'hang', detail: string) => {
+    if (stopped) return;
+    try {
+      options.onFailure?.({ kind, detail });
+    } catch (error) {
+      log.warn('recovery', 'Could not record the failure', error);
+    }
+  };
+
   const cancel = (timer: TimerHandle | null): null => {
     if (timer !== null) clock.clearTimeout(timer);
     return null;
@@ -97,13 +111,18 @@ export function superviseKioskWindow<W extends SupervisedWindow>(options: Recove
       return;
     }
     log.error('recovery', `Renderer gone (${what})`, details);
+    report('renderer', what);
     fail(`renderer gone: ${details.reason}`);
   };
   const onUnresponsive = () => {
     hung = true;
     if (stopped || graceTimer !== null) return;
     log.warn('recovery', `Kiosk page unresponsive; waiting ${policy.unresponsiveGraceMs} ms for it to answer`);
-    graceTimer = clock.setTimeout(() => ((graceTimer = null), fail('unresponsive')), policy.unresponsiveGraceMs);
+    graceTimer = clock.setTimeout(() => {
+      graceTimer = null;
+      report('hang', `no answer for ${Math.round(policy.unresponsiveGraceMs / 1000)} s after Chromium called the page unresponsive`);
+      fail('unresponsive');
+    }, policy.unresponsiveGraceMs);
   };
   const onResponsive = () => {
     hung = false;

@@ -18,6 +18,8 @@ export interface NightlyRelaunchOptions {
 }
 
 export interface NightlyRelaunch {
+  /** Plans again from the setting now (staff changed the time, or turned it on or off). */
+  reschedule(): void;
   /** Cancels the pending relaunch (on quit). */
   cancel(): void;
 }
@@ -61,12 +63,20 @@ export function scheduleNightlyRelaunch(
     schedule();
   };
 
+  const clear = () => {
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
+  };
+
   schedule();
   return {
+    reschedule() {
+      clear();
+      schedule();
+    },
     cancel() {
       cancelled = true;
-      if (timer !== null) clock.clearTimeout(timer);
-      timer = null;
+      clear();
     },
   };
 }

@@ -40,7 +40,7 @@ const outcome = await runBrowserHost({
   argv: process.argv.slice(2),
   environment: currentEnvironment(),
   rendererDir,
-  openCore: (dataDir) => openVitrine({ dataDir, builtinPackage, log }),
+  openCore: (dataDir, host) => openVitrine({ dataDir, builtinPackage, log, host }),
   isFile,
   launch,
   log,

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiImplementation } from '../contract/api';
 import type { Logger } from '../core/log';
+import type { KioskHost } from '../core/staff/api';
+import { CRASH_LOG_FILE, openCrashLog, type CrashLog } from '../core/staff/crash-log';
 import { chromiumKioskArgs, findChromium, hasDisplay } from './chromium';
 import { parseBrowserHostArgs, USAGE, type HostEnvironment } from './options';
 import { startHttpHost, type HttpHost } from './server';
@@ -30,7 +32,8 @@ export interface HostDeps {
   argv: readonly string[];
   environment: HostEnvironment;
   rendererDir: string;
-  openCore(dataDir: string): Promise<CoreHandle>;
+  /** Opens the core in `dataDir`; `host` tells staff which host this is (address, crashes). */
+  openCore(dataDir: string, host: KioskHost): Promise<CoreHandle>;
   isFile(path: string): boolean;
   launch(command: string, args: string[]): LaunchedBrowser;
   log: Logger;
@@ -74,9 +77,13 @@ export async function runBrowserHost(deps: HostDeps): Promise<HostOutcome> {
     return { exitCode: 1 };
   }
 
+  // The address is known once the server listens, after the core is open.
+  let url: string | null = null;
+  const crashes = openCrashLog(join(options.dataDir, CRASH_LOG_FILE), { log: deps.log, ...(deps.now ? { now: deps.now } : {}) });
+  const kioskHost: KioskHost = { kind: 'browser', address: () => url, versions: { node: process.versions.node }, recentCrashes: () => crashes.recent() };
   let core: CoreHandle;
   try {
-    core = await deps.openCore(options.dataDir);
+    core = await deps.openCore(options.dataDir, kioskHost);
   } catch (error) {
     deps.err(`Vitrine could not open its data folder ${options.dataDir}: ${messageOf(error)}`);
     return { exitCode: 1 };
@@ -90,6 +97,7 @@ export async function runBrowserHost(deps: HostDeps): Promise<HostOutcome> {
     deps.err(listenFailure(error, options.port));
     return { exitCode: 1 };
   }
+  url = host.url;
   deps.out(`Vitrine is running at ${host.url}`);
   deps.out(`VITRINE_READY ${host.url}`);
 
@@ -112,13 +120,13 @@ export async function runBrowserHost(deps: HostDeps): Promise<HostOutcome> {
     })());
 
   if (options.openBrowser) {
-    browser = openKioskWindow(deps, host.url, join(options.dataDir, 'chromium-profile'), () => void stop());
+    browser = openKioskWindow(deps, host.url, join(options.dataDir, 'chromium-profile'), crashes, () => void stop());
   }
   return { running: { url: host.url, stop, stopped } };
 }
 
 /** Launches the kiosk window, or says in one sentence why not and where to point a browser. */
-function openKioskWindow(deps: HostDeps, url: string, profileDir: string, stopHost: () => void): LaunchedBrowser | null {
+function openKioskWindow(deps: HostDeps, url: string, profileDir: string, crashes: CrashLog, stopHost: () => void): LaunchedBrowser | null {
   const chromium = findChromium(deps.environment, deps.isFile);
   const display = hasDisplay(deps.environment);
   if (!chromium || !display) {
@@ -146,6 +154,8 @@ function openKioskWindow(deps: HostDeps, url: string, profileDir: string, stopHo
       return;
     }
     // The window is the app: closing it (or a crash, for a supervisor to restart) ends the host.
+    // A crash is kept for the staff screen of the next start.
+    if (code !== 0) crashes.record('browser', `The kiosk window's browser ended with ${code === null ? 'a signal' : `exit code ${code}`}`);
     deps.out('The kiosk window was closed, so Vitrine stops.');
     stopHost();
   });

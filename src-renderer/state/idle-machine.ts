@@ -42,7 +42,7 @@ export interface IdleMachineOptions {
 
 /** The pure idle state machine; feed it input, pause reasons and time, and listen to its events. */
 export class IdleMachine {
-  readonly #options: IdleMachineOptions;
+  #options: IdleMachineOptions;
   readonly #listeners = new Set<(event: IdleEvent) => void>();
   readonly #held = new Set<PauseReason>();
   #state: IdleState = 'attract';
@@ -71,6 +71,19 @@ export class IdleMachine {
   /** True while at least one pause reason holds the clock. */
   get paused(): boolean {
     return this.#held.size > 0;
+  }
+
+  /**
+   * New durations (staff changed the settings). A quiet time under way is measured against the
+   * new timeout from now on; a countdown already showing runs to its end as announced.
+   */
+  setDurations(durations: Pick<IdleMachineOptions, 'idleTimeoutMs' | 'countdownMs'>): void {
+    if (!(durations.idleTimeoutMs > 0) || !(durations.countdownMs > 0)) {
+      throw new RangeError('The idle timeout and the countdown must both be longer than zero.');
+    }
+    this.#options = { ...this.#options, ...durations };
+    if (this.#state !== 'active' || this.#timer === null) return;
+    this.#armIdle(Math.max(0, durations.idleTimeoutMs - (this.#now() - this.#lastInput)));
   }
 
   /** Adds a listener; returns a function that removes it. */

@@ -47,6 +47,11 @@ export class Idle {
     });
   }
 
+  /** Applies new idle settings (staff changed them); see IdleMachine.setDurations. */
+  configure(config: Pick<KioskConfig, 'idleTimeoutSeconds' | 'idleCountdownSeconds'>): void {
+    this.#machine.setDurations({ idleTimeoutMs: config.idleTimeoutSeconds * 1000, countdownMs: config.idleCountdownSeconds * 1000 });
+  }
+
   /** A visitor left the attract screen: their session and its clock start now. */
   begin(): void {
     this.#machine.activity();

@@ -210,4 +210,19 @@ describe('IdleMachine', () => {
     machine.dispose();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('takes new durations from staff: a quiet time under way is measured against the new timeout, a countdown shown runs out as announced', () => {
+    machine.activity();
+    vi.advanceTimersByTime(20_000);
+    machine.setDurations({ idleTimeoutMs: 30_000, countdownMs: 5_000 });
+    vi.advanceTimersByTime(9_999);
+    expect(machine.state).toBe('active');
+    vi.advanceTimersByTime(1);
+    expect(machine.state).toBe('warning');
+    expect(machine.secondsLeft).toBe(5);
+    machine.setDurations({ idleTimeoutMs: 30_000, countdownMs: 60_000 });
+    vi.advanceTimersByTime(5_000);
+    expect(resets()).toBe(1);
+    expect(() => machine.setDurations({ idleTimeoutMs: 0, countdownMs: 1 })).toThrow(RangeError);
+  });
 });

@@ -5,104 +5,16 @@
  * setting showing the host's sentence. Closing logs out.
  */
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import type { StaffStatusView, StaffVersionView } from '../../src-main/contract/types';
 import { ClientError, createClient } from '../../src-renderer/api/client';
 import StaffPanel from '../../src-renderer/components/StaffPanel.svelte';
-import { createFakeApi, type FakeApi } from './fixtures';
+import { callsOf, loggedIn as logIn, settle, staffApi, statusView, tap, TOKEN, typePin } from './staff-fixtures';
 
-const TOKEN = 'a'.repeat(43);
-
-const version = (id: number, v: string, title = 'Revelations from the Russian Archives'): StaffVersionView => ({
-  id, packageId: 'loc-russian-archives', version: v, title, source: 'built-in', importedAt: '2026-11-01T09:00:00.000Z',
-  publishedAt: '2026-11-01T09:00:00.000Z', signedBy: null, artifacts: 12, topics: 4, images: 20,
-});
-
-function statusView(over: Partial<StaffStatusView> = {}): StaffStatusView {
-  return {
-    session: { expiresAt: '2026-11-27T11:00:00.000Z' },
-    host: { kind: 'browser', canLeaveKiosk: false },
-    visitorState: 'visiting',
-    live: version(2, '1.1.0'),
-    pending: { ...version(3, '2.0.0', 'New Acquisitions'), publishedAt: null },
-    earlier: [version(1, '1.0.0')],
-    inbox: {
-      folder: '/media/usb', available: true, importing: null,
-      results: [{ name: 'old.zip', outcome: 'refused', message: 'manifest.json: "version" must be a version like 1.2.0.', versionId: null, package: null, artifacts: null, images: null, finishedAt: '2026-11-26T10:00:00.000Z' }],
-    },
-    settings: [
-      { key: 'idleTimeoutSeconds', value: 90, defaultValue: 90, about: 'Time without a touch.', expected: 'a whole number of seconds from 5 to 3600' },
-      { key: 'showCursor', value: false, defaultValue: false, about: 'Show the mouse pointer.', expected: 'true or false' },
-      { key: 'inboxDir', value: '/media/usb', defaultValue: null, about: 'A folder watched for new content packages.', expected: 'a folder' },
-    ],
-    health: {
-      uptimeSeconds: 7_500, memory: { rssBytes: 200 * 1024 * 1024, heapUsedBytes: 1, heapTotalBytes: 1, externalBytes: 1 },
-      database: { ok: true, detail: 'ok' }, disk: { freeBytes: 50 * 1024 ** 3, totalBytes: 100 * 1024 ** 3 },
-      crashes: [{ at: '2026-11-26T08:00:00.000Z', kind: 'gpu', detail: 'exited with code 5' }],
-    },
-    ...over,
-  };
-}
-
-/** The fake kiosk with staff verbs: PIN 2468, two wrong tries then locked. */
-function staffApi(status = statusView()): FakeApi {
-  const api = createFakeApi();
-  let wrong = 0;
-  const record = <T>(method: keyof FakeApi & string, args: unknown, produce: () => T): Promise<T> => {
-    api.calls.push({ method: method as never, args });
-    try {
-      return Promise.resolve(produce());
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
-  return Object.assign(api, {
-    staffLogin: (args: { pin: string }) =>
-      record('staffLogin', args, () => {
-        if (wrong >= 2) throw new ClientError('locked', 'Locked for 4 more minutes.');
-        if (args.pin !== '2468') throw new ClientError('unauthorized', `Wrong PIN, ${3 - ++wrong} tries left.`);
-        return { token: TOKEN, expiresAt: '2026-11-27T11:00:00.000Z' };
-      }),
-    staffStatus: (args: unknown) => record('staffStatus', args, () => status),
-    staffLogout: (args: unknown) => record('staffLogout', args, () => ({ ok: true as const })),
-    staffRollback: (args: { versionId?: number }) => record('staffRollback', args, () => ({ from: 2, live: version(args.versionId ?? 1, '1.0.0') })),
-    staffImportFromInbox: (args: unknown) =>
-      record('staffImportFromInbox', args, () => ({
-        results: [{ name: 'exhibit-2.zip', outcome: 'imported' as const, message: 'Imported New Acquisitions 2.0.0: 3 artifacts, 5 images.', versionId: 3, package: { id: 'new', version: '2.0.0', title: 'New Acquisitions' }, artifacts: 3, images: 5, finishedAt: '2026-11-27T10:00:00.000Z' }],
-      })),
-    staffSetSetting: (args: { key: string; value: unknown }) =>
-      record('staffSetSetting', args, () => {
-        if (args.value === 95) throw new ClientError('bad-request', 'idleTimeoutSeconds must be a whole number of seconds from 5 to 3600.');
-        return { key: args.key, value: args.value as number };
-      }),
-  });
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-  flushSync();
-}
-
-async function tap(name: string | RegExp): Promise<void> {
-  await fireEvent.click(screen.getByRole('button', { name }));
-  await settle();
-}
-
-async function typePin(pin: string): Promise<void> {
-  for (const digit of pin) await tap(digit);
-  await tap('OK');
-}
-
-async function loggedIn(api = staffApi()): Promise<{ api: FakeApi; closed: () => number }> {
-  let closes = 0;
-  render(StaffPanel, { api, onClose: () => closes++ });
-  await typePin('2468');
-  return { api, closed: () => closes };
-}
+/** Refuses an idle timeout of 105 s, as a core with a lower limit would. */
+const refuse105 = (key: string, value: unknown) => (key === 'idleTimeoutSeconds' && value === 105 ? 'idleTimeoutSeconds must be a whole number of seconds from 5 to 100.' : null);
+const loggedIn = (api = staffApi(statusView(), refuse105)) => logIn(api);
 
 const message = () => screen.getByTestId('pin-message').textContent;
-const callsOf = (api: FakeApi, method: string) => api.calls.filter((c) => c.method === method).map((c) => c.args);
 
 describe('PIN pad', () => {
   it('shows a dot per digit, deletes, and reads out a wrong PIN from a live region', async () => {
@@ -155,7 +67,7 @@ describe('staff screen', () => {
   });
 
   it('offers Leave kiosk only where the host can leave it', async () => {
-    const { api } = await loggedIn(staffApi(statusView({ host: { kind: 'electron', canLeaveKiosk: true } })));
+    const { api } = await loggedIn(staffApi(statusView({ host: { kind: 'electron', canLeaveKiosk: true, address: null, versions: { electron: '41.7.1', chrome: '146.0.7680.72', node: '24.11.1' } } })));
     api.staffLeaveKiosk = (args) => (api.calls.push({ method: 'staffLeaveKiosk', args }), Promise.resolve({ ok: true }));
     await tap('Leave kiosk');
     expect(callsOf(api, 'staffLeaveKiosk')).toEqual([{ token: TOKEN }]);
@@ -186,11 +98,15 @@ describe('staff screen', () => {
 
   it('saves a setting with the stepper and shows the refusal sentence when refused', async () => {
     const { api } = await loggedIn();
-    await tap('Less idle timeout');
-    expect(callsOf(api, 'staffSetSetting')).toEqual([{ token: TOKEN, key: 'idleTimeoutSeconds', value: 85 }]);
-    expect(screen.queryByRole('alert')).toBeNull();
+    const value = () => within(screen.getByTestId('setting-idleTimeoutSeconds')).getByRole('status').textContent;
     await tap('More idle timeout');
-    expect(screen.getByRole('alert').textContent).toBe('idleTimeoutSeconds must be a whole number of seconds from 5 to 3600.');
+    expect(callsOf(api, 'staffSetSetting')).toEqual([{ token: TOKEN, key: 'idleTimeoutSeconds', value: 105 }]);
+    expect(screen.getByRole('alert').textContent).toBe('idleTimeoutSeconds must be a whole number of seconds from 5 to 100.');
+    expect(value()).toBe('90 s');
+    await tap('Less idle timeout');
+    expect(callsOf(api, 'staffSetSetting').at(-1)).toEqual({ token: TOKEN, key: 'idleTimeoutSeconds', value: 75 });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(value()).toBe('75 s');
     const cursor = screen.getByRole('switch', { name: 'Show cursor' });
     expect(cursor.getAttribute('aria-checked')).toBe('false');
     await fireEvent.click(cursor);

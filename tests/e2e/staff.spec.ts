@@ -3,7 +3,12 @@
  * staff screen with the 3 s corner press and the PIN (set with the CLI, as at install), check the
  * inbox where a freshly packed exhibit was just copied, and see it imported and waiting. The
  * visitor's screen does not change; when they leave, the new exhibit is what the next visitor
- * sees. Staff then roll back, and the old exhibit is back at the next attract screen.
+ * sees. Staff then roll back, and the old exhibit is back at the next attract screen. Then staff
+ * change settings by touch (a refused one shows the core's words) and the kiosk runs on them.
+ *
+ * Nothing here waits a fixed time: every step waits for a state the app shows. The idle timeout
+ * is long enough (15 s) that a slow, shared machine cannot reset the visitor between two taps
+ * of their walk; the resets the test wants are waited for with room to spare.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -15,8 +20,10 @@ import { startHost, type RunningHost } from './support/host';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
-const IDLE_SECONDS = 5;
+const IDLE_SECONDS = 15;
 const COUNTDOWN_SECONDS = 3;
+/** Time for the visitor's reset to happen, with room for a slow machine. */
+const RESET_MS = (IDLE_SECONDS + COUNTDOWN_SECONDS + 20) * 1000;
 const PIN = '2468';
 const OLD_EXHIBIT = 'Revelations from the Russian Archives';
 const NEW_EXHIBIT = 'A Second Exhibit';
@@ -52,7 +59,7 @@ const staffPanel = (page: Page) => page.getByRole('dialog', { name: 'Staff mode'
 async function openStaff(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 20, y: 20 }] });
-  await expect(staffPanel(page)).toBeVisible({ timeout: 6_000 });
+  await expect(staffPanel(page)).toBeVisible({ timeout: 15_000 });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
@@ -66,7 +73,7 @@ async function logIn(page: Page): Promise<void> {
 }
 
 test('staff import a package from the inbox, it goes live after the visitor leaves, and roll back', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -89,7 +96,7 @@ test('staff import a package from the inbox, it goes live after the visitor leav
   // The package arrives in the inbox (a USB stick); staff check it now.
   await copyFile(archive, join(inbox, 'exhibit-2.zip'));
   await panel.getByRole('button', { name: 'Check the inbox now' }).tap();
-  await expect(panel.getByTestId('staff-inbox-results')).toContainText('exhibit-2.zip: imported', { timeout: 30_000 });
+  await expect(panel.getByTestId('staff-inbox-results')).toContainText('exhibit-2.zip: imported', { timeout: 90_000 });
   await expect(panel.getByTestId('staff-pending')).toContainText('version 2.0.0');
   await expect(panel.getByTestId('staff-pending')).toContainText('waiting for the visitor to leave');
 
@@ -100,8 +107,8 @@ test('staff import a package from the inbox, it goes live after the visitor leav
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
 
   // The visitor walks away: the kiosk resets, and the next visitor finds the new exhibit.
-  await expect(screenOf(page, 'attract')).toBeVisible({ timeout: (IDLE_SECONDS + COUNTDOWN_SECONDS + 10) * 1000 });
-  await expect(screenOf(page, 'attract').getByRole('heading', { level: 1 })).toHaveText(NEW_EXHIBIT, { timeout: 15_000 });
+  await expect(screenOf(page, 'attract')).toBeVisible({ timeout: RESET_MS });
+  await expect(screenOf(page, 'attract').getByRole('heading', { level: 1 })).toHaveText(NEW_EXHIBIT, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await expect(screenOf(page, 'home').getByRole('heading', { level: 1 })).toHaveText(NEW_EXHIBIT);
 
@@ -114,7 +121,71 @@ test('staff import a package from the inbox, it goes live after the visitor leav
   await earlier.getByRole('button', { name: 'Yes, roll back' }).tap();
   await expect(panel.getByTestId('staff-live')).toContainText(OLD_EXHIBIT);
   await panel.getByRole('button', { name: 'Close' }).tap();
-  await expect(screenOf(page, 'attract')).toBeVisible({ timeout: (IDLE_SECONDS + COUNTDOWN_SECONDS + 10) * 1000 });
-  await expect(screenOf(page, 'attract').getByRole('heading', { level: 1 })).toHaveText(OLD_EXHIBIT, { timeout: 15_000 });
+  await expect(screenOf(page, 'attract')).toBeVisible({ timeout: RESET_MS });
+  await expect(screenOf(page, 'attract').getByRole('heading', { level: 1 })).toHaveText(OLD_EXHIBIT, { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+test('staff change settings by touch, and the kiosk runs on them once the staff screen closes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(host.url);
+  await expect(screenOf(page, 'attract')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-cursor', 'hidden');
+
+  await openStaff(page);
+  await logIn(page);
+  const panel = staffPanel(page);
+  // Touch first: every control is at least 48 px both ways, and there is nothing to type in.
+  for (const control of await panel.locator('button').all()) {
+    const box = await control.boundingBox();
+    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent());
+    expect(box, name ?? '').not.toBeNull();
+    expect(Math.min(box!.width, box!.height), `${name}: ${box!.width}×${box!.height}`).toBeGreaterThanOrEqual(48);
+  }
+  await expect(panel.locator('input, textarea, select, [contenteditable]')).toHaveCount(0);
+  await expect(panel.getByTestId('staff-host')).toContainText(`Browser kiosk at ${host.url}`);
+
+  // A value the core refuses: its sentence, and nothing changed.
+  const countdown = panel.getByTestId('setting-idleCountdownSeconds');
+  await expect(countdown.getByRole('status')).toHaveText(`${COUNTDOWN_SECONDS} s`);
+  await panel.getByRole('button', { name: 'Less countdown' }).tap();
+  await expect(countdown.getByRole('alert')).toHaveText('idleCountdownSeconds must be a whole number of seconds from 3 to 120; got 2.');
+  await expect(countdown.getByRole('status')).toHaveText(`${COUNTDOWN_SECONDS} s`);
+  // A longer countdown (a second a tap up to 10, then 5), the pointer shown, and today closed.
+  for (const seconds of [4, 5, 6, 7, 8, 9, 10, 15, 20]) {
+    await panel.getByRole('button', { name: 'More countdown' }).tap();
+    await expect(countdown.getByRole('status')).toHaveText(`${seconds} s`);
+  }
+  await expect(countdown.getByRole('alert')).toHaveCount(0);
+  await panel.getByRole('switch', { name: 'Show cursor' }).tap();
+  await expect(panel.getByRole('switch', { name: 'Show cursor' })).toHaveAttribute('aria-checked', 'true');
+  const today = WEEKDAYS[await page.evaluate(() => new Date().getDay())]!;
+  const hours = panel.getByTestId('setting-openingHours');
+  await hours.getByRole('switch', { name: today }).tap();
+  await expect(hours.getByRole('switch', { name: today })).toHaveText('Closed');
+  await expect(hours.getByTestId('open-now')).toContainText('Closed now');
+
+  // Closed: the kiosk runs on the new settings.
+  await panel.getByRole('button', { name: 'Close' }).tap();
+  await expect(panel).toBeHidden();
+  await expect(page.locator('html')).toHaveAttribute('data-cursor', 'shown');
+  await page.getByRole('button', { name: 'Touch to begin' }).tap();
+  await expect(screenOf(page, 'home')).toBeVisible();
+  // The warning's countdown starts at 20 now: any number above the old 3 proves it, and stays
+  // on screen for 16 s, so a slow machine cannot miss it.
+  await expect(page.getByTestId('idle-seconds')).toHaveText(/^([4-9]|1\d|20)$/, { timeout: RESET_MS });
+  // The visitor walks away.
+  await expect(screenOf(page, 'attract')).toBeVisible({ timeout: 60_000 });
+
+  // The core kept them: the staff screen opened again shows them.
+  await openStaff(page);
+  await logIn(page);
+  await expect(countdown.getByRole('status')).toHaveText('20 s');
+  await expect(hours.getByRole('switch', { name: today })).toHaveAttribute('aria-checked', 'false');
+  await panel.getByRole('button', { name: 'Close' }).tap();
   expect(errors).toEqual([]);
 });

@@ -1,14 +1,18 @@
 /**
  * Every kiosk setting: its schema, its default, and a sentence saying what a valid value is.
- * Settings are changed by staff (CLI now, staff screen later) and read by both hosts and the
- * renderer; a bad value is refused with that sentence and never stored.
+ * Settings are changed by staff (the staff screen, or `vitrine settings` for what needs typing)
+ * and read by both hosts and the renderer; a bad value is refused with that sentence and never stored.
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { isEd25519PublicKey } from '../packages/signing';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const day = z.strictObject({ open: hhmm, close: hhmm }).refine((d) => d.open < d.close, 'open before close').nullable();
+// The messages are the words staff read when one value in a larger setting is refused.
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time "HH:MM" (24-hour clock)');
+const day = z
+  .strictObject({ open: hhmm, close: hhmm })
+  .refine((d) => d.open < d.close, 'an opening time before the closing time')
+  .nullable();
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -63,13 +67,13 @@ export const SETTINGS = {
     about: 'How many earlier content versions are kept for rollback, besides the live one.',
   },
   trustedKeys: {
-    schema: z.array(z.string().refine(isEd25519PublicKey)).max(20),
+    schema: z.array(z.string().refine(isEd25519PublicKey, 'the one line of a .pub file made by vitrine keygen')).max(20),
     default: [] as string[],
     expected: 'a list of at most 20 public keys, each the one line of a .pub file made by vitrine keygen (or [] to accept unsigned packages)',
     about: 'When not empty, only packages signed by one of these keys are imported.',
   },
   inboxDir: {
-    schema: z.string().min(1).refine(isAbsolute).nullable(),
+    schema: z.string().min(1).refine(isAbsolute, 'an absolute folder path').nullable(),
     default: null as string | null,
     expected: 'the absolute path of a folder, such as "/media/usb", or null for no inbox',
     about: 'A folder (e.g. where a USB stick mounts) watched for new content packages to import.',

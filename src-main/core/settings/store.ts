@@ -3,6 +3,7 @@
  * (and for a stored value a newer schema no longer accepts, which is logged, not fatal: a kiosk
  * must start). Writes validate first and refuse with a clear sentence.
  */
+import type { z } from 'zod';
 import type { Db } from '../store/connection';
 import type { Logger } from '../log';
 import { SETTINGS, defaultSettings, isSettingKey, type SettingKey, type Settings } from './schema';
@@ -25,6 +26,11 @@ export interface SettingsStore {
   set(key: string, value: unknown): void;
   /** Forgets a stored value, so the default applies again. */
   reset(key: string): void;
+  /**
+   * Calls `listener` after each change made through this store (not through another process,
+   * such as the CLI): hosts apply a new relaunch time or opening hours at once.
+   */
+  onChange(listener: (key: SettingKey) => void): () => void;
 }
 
 /** Settings over one database connection. */
@@ -34,6 +40,16 @@ export function createSettingsStore(db: Db, log?: Logger): SettingsStore {
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
   const remove = db.prepare<[string]>('DELETE FROM settings WHERE key = ?');
+  const listeners = new Set<(key: SettingKey) => void>();
+  const changed = (key: SettingKey) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(key);
+      } catch (error) {
+        log?.error('settings', `Applying the new ${key} failed`, error);
+      }
+    }
+  };
 
   const known = (key: string): SettingKey => {
     if (!isSettingKey(key)) throw new SettingError(key, `There is no setting "${key}". Settings: ${Object.keys(SETTINGS).join(', ')}.`);
@@ -57,15 +73,35 @@ export function createSettingsStore(db: Db, log?: Logger): SettingsStore {
     set(key, value) {
       const k = known(key);
       const parsed = SETTINGS[k].schema.safeParse(value);
-      if (!parsed.success) {
-        throw new SettingError(k, `${k} must be ${SETTINGS[k].expected}; got ${JSON.stringify(value)}.`);
-      }
+      if (!parsed.success) throw new SettingError(k, refusal(k, value, parsed.error.issues));
       upsert.run(k, JSON.stringify(parsed.data), new Date().toISOString());
+      changed(k);
     },
     reset(key) {
-      remove.run(known(key));
+      const k = known(key);
+      remove.run(k);
+      changed(k);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
+}
+
+/**
+ * The sentence for a refused value. One mistake inside a larger value (one weekday of the
+ * opening hours, one key of a list) is named with its place, in the schema's own words, so the
+ * staff screen can say what to fix; anything else gets the setting's whole expectation.
+ */
+function refusal(key: SettingKey, value: unknown, issues: readonly z.core.$ZodIssue[]): string {
+  const [issue] = issues;
+  if (issues.length === 1 && issue && issue.path.length > 0 && (issue.code === 'custom' || issue.code === 'invalid_format')) {
+    const place = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    const given = issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | null)?.[p], value);
+    return `${key}${place} must be ${issue.message}; got ${JSON.stringify(given)}.`;
+  }
+  return `${key} must be ${SETTINGS[key].expected}; got ${JSON.stringify(value)}.`;
 }
 
 /** Parses a value typed on the command line: JSON when it parses, else the plain string. */

@@ -14,7 +14,10 @@ import { SettingError } from '../settings/store';
 import type { Store } from '../store/connection';
 import type { Publisher } from '../versions/publisher';
 import { getVersion, listVersions, pendingVersion, VersionError } from '../versions/versions';
+import { isOpen } from '../settings/hours';
+import { keyFingerprint } from '../packages/signing';
 import { measureHealth } from './health';
+import { removableMediaFolders } from './inbox-choices';
 import { PinError, type PinStore } from './pin';
 import { SessionError, type StaffSessions } from './session';
 import { inboxResultView, settingViews, versionView } from './views';
@@ -22,6 +25,10 @@ import { inboxResultView, settingViews, versionView } from './views';
 /** What the host (Electron or the browser host) offers staff. */
 export interface KioskHost {
   kind: 'electron' | 'browser';
+  /** The address the browser host serves, once it listens (null before). */
+  address?: () => string | null;
+  /** Versions worth telling a technician (electron, chrome, node). */
+  versions?: Record<string, string>;
   /** Leaves kiosk mode (Electron quits the app); absent where the host cannot. */
   leaveKiosk?: () => void;
   /** Recent crashes the host noticed, newest first. */
@@ -39,6 +46,8 @@ export interface StaffContext {
   startedAt: number;
   clock: Clock;
   host?: KioskHost | undefined;
+  /** The inbox folders staff may pick; the mounted removable media unless a test says. */
+  inboxChoices?: () => string[];
   log?: Logger | undefined;
 }
 
@@ -98,16 +107,23 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
       const grant = session(token);
       const live = store.liveVersionId();
       const pending = pendingVersion(store);
-      const folder = ctx.settings.get('inboxDir');
+      const settings = ctx.settings.all();
+      const folder = settings.inboxDir;
+      const { host } = ctx;
       return {
         session: { expiresAt: grant.expiresAt },
-        host: { kind: ctx.host?.kind ?? 'unknown', canLeaveKiosk: Boolean(ctx.host?.leaveKiosk) },
+        host: { kind: host?.kind ?? 'unknown', canLeaveKiosk: Boolean(host?.leaveKiosk), address: host?.address?.() ?? null, versions: host?.versions ?? { node: process.versions.node } },
+        openNow: isOpen(settings.openingHours, new Date(ctx.clock.now())),
+        trustedKeys: settings.trustedKeys.map((key) => ({ fingerprint: keyFingerprint(key), key })),
         visitorState: ctx.publisher.visitorState,
         live: liveView(),
         pending: pending ? versionView(store, pending) : null,
         earlier: listVersions(store).filter((v) => v.status === 'published' && v.id !== live).map((v) => versionView(store, v)),
-        inbox: { folder, available: folder !== null && existsSync(folder), importing: ctx.inbox.importing, results: ctx.inbox.results(10).map(inboxResultView) },
-        settings: settingViews(ctx.settings.all()),
+        inbox: {
+          folder, available: folder !== null && existsSync(folder), choices: (ctx.inboxChoices ?? removableMediaFolders)(),
+          importing: ctx.inbox.importing, results: ctx.inbox.results(10).map(inboxResultView),
+        },
+        settings: settingViews(settings),
         health: measureHealth(store, { dataDir: ctx.dataDir, startedAt: ctx.startedAt, now: ctx.clock.now(), crashes: ctx.host?.recentCrashes }),
       };
     },

@@ -1,5 +1,5 @@
 /** How the staff screen writes sizes, durations, times and counts. */
-import type { StaffVersionView } from '../../../src-main/contract/types';
+import type { StaffHostView, StaffVersionView } from '../../../src-main/contract/types';
 
 /** 1.5 GB, 320 MB, 12 KB. */
 export function formatBytes(bytes: number): string {
@@ -37,4 +37,13 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** "12 artifacts, 3 topics, 20 images". */
 export function formatCounts(version: Pick<StaffVersionView, 'artifacts' | 'topics' | 'images'>): string {
   return [plural(version.artifacts, 'artifact', 'artifacts'), plural(version.topics, 'topic', 'topics'), plural(version.images, 'image', 'images')].join(', ');
+}
+
+/** "Electron 41.7.1 (chrome 140.0, node 22.1)", "Browser kiosk at http://127.0.0.1:4380/ (node 20.19.2)". */
+export function formatHost(host: StaffHostView): string {
+  const { electron, ...others } = host.versions;
+  const versions = Object.entries(others).map(([name, version]) => `${name} ${version}`).join(', ');
+  const name = host.kind === 'electron' ? `Electron ${electron ?? ''}`.trim() : host.kind === 'browser' ? 'Browser kiosk' : 'Unknown host';
+  const at = host.address ? ` at ${host.address}` : '';
+  return `${name}${at}${versions ? ` (${versions})` : ''}`;
 }

@@ -48,6 +48,50 @@ describe('settings', () => {
     expect(store.db.prepare('SELECT count(*) n FROM settings').get()).toEqual({ n: 0 });
   });
 
+  it("names the one wrong part of a larger value, in the schema's words", () => {
+    const { settings } = fresh();
+    const week = defaultSettings().openingHours;
+    const refusal = (key: string, value: unknown) => {
+      try {
+        settings.set(key, value);
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(refusal('openingHours', { ...week, tuesday: { open: '18:00', close: '17:00' } })).toBe(
+      'openingHours.tuesday must be an opening time before the closing time; got {"open":"18:00","close":"17:00"}.',
+    );
+    expect(refusal('openingHours', { ...week, friday: { open: '09:00', close: '24:00' } })).toBe(
+      'openingHours.friday.close must be a time "HH:MM" (24-hour clock); got "24:00".',
+    );
+    expect(refusal('trustedKeys', ['not a key'])).toBe('trustedKeys[0] must be the one line of a .pub file made by vitrine keygen; got "not a key".');
+    // Several mistakes at once: the whole expectation, as before.
+    expect(refusal('openingHours', { monday: null })).toMatch(/^openingHours must be an object with monday … sunday/);
+    expect(refusal('inboxDir', 'usb')).toBe('inboxDir must be the absolute path of a folder, such as "/media/usb", or null for no inbox; got "usb".');
+  });
+
+  it('tells its listeners of each change made through it, and of nothing refused', () => {
+    const log = createMemoryLogger();
+    const store = openStore(':memory:');
+    const settings = createSettingsStore(store.db, log);
+    const seen: string[] = [];
+    const stop = settings.onChange((key) => seen.push(key));
+    settings.onChange(() => {
+      throw new Error('a host that could not apply it');
+    });
+    settings.set('nightlyRelaunch', '03:30');
+    expect(() => settings.set('nightlyRelaunch', 'never')).toThrow(SettingError);
+    settings.reset('nightlyRelaunch');
+    expect(seen).toEqual(['nightlyRelaunch', 'nightlyRelaunch']);
+    // A listener that fails is logged; the value is stored all the same.
+    expect(log.entries.filter((e) => e.level === 'error').map((e) => e.message)).toEqual(['Applying the new nightlyRelaunch failed', 'Applying the new nightlyRelaunch failed']);
+    stop();
+    settings.set('showCursor', true);
+    expect(seen).toHaveLength(2);
+    expect(settings.get('showCursor')).toBe(true);
+  });
+
   it('falls back to the default (and logs) when a stored value is no longer valid', () => {
     const store = openStore(':memory:');
     store.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('idleTimeoutSeconds', '\"soon\"', 'x')").run();

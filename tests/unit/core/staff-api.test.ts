@@ -9,6 +9,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatch } from '../../../src-main/core/dispatch';
 import { createLogger } from '../../../src-main/core/log';
+import { generateSigningKeys, keyFingerprint } from '../../../src-main/core/packages/signing';
+import { CRASH_LOG_FILE, openCrashLog } from '../../../src-main/core/staff/crash-log';
 import { createPinStore } from '../../../src-main/core/staff/pin';
 import { openVitrine, type VitrineCore } from '../../../src-main/core/vitrine';
 import { ManualClock } from '../../helpers/clock';
@@ -96,7 +98,7 @@ describe('with a staff session', () => {
     expect(status.live).toMatchObject({ id: 1, packageId: 'test-exhibit', version: '1.0.0', title: 'Test exhibit', source: 'built-in', artifacts: 4, topics: 3, images: 5 });
     expect(status.live.publishedAt).toEqual(expect.any(String));
     expect(status).toMatchObject({ host: { kind: 'electron', canLeaveKiosk: true }, visitorState: 'unknown', pending: null, earlier: [] });
-    expect(status.inbox).toEqual({ folder: null, available: false, importing: null, results: [] });
+    expect(status.inbox).toEqual({ folder: null, available: false, choices: expect.any(Array), importing: null, results: [] });
     expect(status.settings.find((s: { key: string }) => s.key === 'keepVersions')).toEqual({
       key: 'keepVersions', value: 3, defaultValue: 3, about: expect.stringMatching(/earlier content versions/), expected: 'a whole number from 1 to 20',
     });
@@ -158,6 +160,48 @@ describe('with a staff session', () => {
     expect(log).toMatch(/Staff logged in/);
     expect(log).not.toContain(token);
     expect(log).not.toMatch(/1357|8642/);
+  });
+});
+
+describe('what staffStatus says of the host and the settings', () => {
+  it('names the host (its address, its versions), its last crashes, whether it is open now, and the trusted keys by fingerprint', async () => {
+    const dataDir = join(root.path, 'browser-status');
+    const crashes = openCrashLog(join(dataDir, CRASH_LOG_FILE));
+    crashes.record('browser', "The kiosk window's browser ended with exit code 139");
+    const other = await openVitrine({
+      dataDir, builtinPackage: join(root.path, 'package'), clock: new ManualClock(), log: createLogger(() => {}),
+      host: { kind: 'browser', address: () => 'http://127.0.0.1:4380/', versions: { node: '20.19.2' }, recentCrashes: () => crashes.recent() },
+      inbox: { watch: () => ({ close() {} }) },
+    });
+    try {
+      await createPinStore(other.store.db).set('2222');
+      const { token } = await (other.api.staffLogin({ pin: '2222' }) as Promise<{ token: string }>);
+      const { publicKey } = generateSigningKeys();
+      const allDay = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [d, { open: '00:00', close: '23:59' }]));
+      await other.api.staffSetSetting({ token, key: 'trustedKeys', value: [publicKey] });
+      await other.api.staffSetSetting({ token, key: 'openingHours', value: allDay });
+      const status = await other.api.staffStatus({ token });
+      expect(status.host).toEqual({ kind: 'browser', canLeaveKiosk: false, address: 'http://127.0.0.1:4380/', versions: { node: '20.19.2' } });
+      expect(status.health.crashes).toEqual([{ at: expect.any(String), kind: 'browser', detail: "The kiosk window's browser ended with exit code 139" }]);
+      expect(status.trustedKeys).toEqual([{ fingerprint: keyFingerprint(publicKey), key: publicKey }]);
+      // Open all day (but the last minute): open now, in any time zone the test runs in.
+      expect(status.openNow).toBe(true);
+      await other.api.staffSetSetting({ token, key: 'openingHours', value: Object.fromEntries(Object.keys(allDay).map((d) => [d, null])) });
+      expect((await other.api.staffStatus({ token })).openNow).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('says "unknown" for a host that does not say what it is', async () => {
+    const other = await openVitrine({ dataDir: join(root.path, 'no-host'), builtinPackage: join(root.path, 'package'), clock: new ManualClock(), log: createLogger(() => {}), inbox: { watch: () => ({ close() {} }) } });
+    try {
+      await createPinStore(other.store.db).set('2222');
+      const { token } = await (other.api.staffLogin({ pin: '2222' }) as Promise<{ token: string }>);
+      expect((await other.api.staffStatus({ token })).host).toEqual({ kind: 'unknown', canLeaveKiosk: false, address: null, versions: { node: process.versions.node } });
+    } finally {
+      other.close();
+    }
   });
 });
 

@@ -66,12 +66,17 @@ const fx = vi.hoisted(() => ({
   current: null as unknown as ReturnType<typeof makeElectron>,
   userData: '',
   settings: {} as Record<string, unknown>,
+  /** What main.ts listens to on the core's settings (staff changing them). */
+  settingListeners: new Set<(key: string) => void>(),
   core: {
     api: {},
     mediaDir: '/var/lib/vitrine/userData/media',
     tilesDir: '/var/lib/vitrine/userData/tiles',
     close: vi.fn(),
-    settings: { get: (name: string): unknown => fx.settings[name] },
+    settings: {
+      get: (name: string): unknown => fx.settings[name],
+      onChange: (listener: (key: string) => void) => (fx.settingListeners.add(listener), () => void fx.settingListeners.delete(listener)),
+    },
   },
   openVitrine: vi.fn(),
 }));
@@ -112,6 +117,7 @@ const WEDNESDAY_NOON = new Date(2026, 2, 4, 12, 0);
 beforeEach(() => {
   fx.userData = mkdtempSync(join(tmpdir(), 'vitrine-main-'));
   fx.settings = { ...defaultSettings() };
+  fx.settingListeners.clear();
   vi.stubEnv('VITRINE_DEV', '');
   vi.stubEnv('VITRINE_WINDOWED', '');
   // main.ts picks its data folder as the staff CLI does: $VITRINE_DATA first.
@@ -270,6 +276,38 @@ describe('main.ts', () => {
     expect(electron.order.slice(-2)).toEqual(['relaunch', 'exit 0']);
   });
 
+  it('tells the core it is Electron, with its versions, and the crashes it saw, also after a relaunch', async () => {
+    const { electron, window } = await started(WEDNESDAY_NOON);
+    const host = fx.openVitrine.mock.calls[0]![0].host;
+    expect(host).toMatchObject({ kind: 'electron', versions: { node: process.versions.node } });
+    expect(Object.keys(host.versions)).toEqual(['electron', 'chrome', 'node']);
+    expect(host.recentCrashes()).toEqual([]);
+    electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 5 });
+    window.webContents.crash('oom', 137);
+    expect(host.recentCrashes().map((c: { kind: string; detail: string }) => `${c.kind}: ${c.detail}`)).toEqual(['renderer: oom, exit code 137', 'gpu: crashed, exit code 5']);
+    electron.app.emit('before-quit');
+
+    // The relaunch that follows a crash: a new process, the same data folder.
+    vi.useRealTimers();
+    const next = await launch({ lock: true });
+    next.markReady();
+    await vi.waitFor(() => expect(fx.openVitrine).toHaveBeenCalledTimes(2));
+    expect(fx.openVitrine.mock.calls[1]![0].host.recentCrashes()).toHaveLength(2);
+  });
+
+  it('applies the opening hours and the relaunch time staff change, at once', async () => {
+    const { electron } = await started(WEDNESDAY_NOON);
+    expect(electron.powerSaveBlocker.start).toHaveBeenCalledTimes(1);
+    const changed = (key: string) => fx.settingListeners.forEach((listener) => listener(key));
+    fx.settings.openingHours = { ...defaultSettings().openingHours, wednesday: null };
+    changed('openingHours');
+    expect(electron.powerSaveBlocker.stop).toHaveBeenCalledWith(42);
+    fx.settings.nightlyRelaunch = '12:30';
+    changed('nightlyRelaunch');
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(electron.order.slice(-2)).toEqual(['relaunch', 'exit 0']);
+  });
+
   it('stops every service on quit: no timer, display or GPU listener left behind', async () => {
     fx.settings.nightlyRelaunch = '03:00';
     const { electron, window } = await started(WEDNESDAY_NOON);
@@ -278,5 +316,6 @@ describe('main.ts', () => {
     expect(electron.screen.eventNames()).toEqual([]);
     expect(electron.app.listenerCount('child-process-gone')).toBe(0);
     expect(window.webContents.listenerCount('render-process-gone')).toBe(0);
+    expect(fx.settingListeners.size).toBe(0);
   });
 });

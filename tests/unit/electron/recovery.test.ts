@@ -12,6 +12,8 @@ let log: ReturnType<typeof createMemoryLogger>;
 let first: FakeWindow;
 let created: FakeWindow[];
 let supervisor: KioskSupervisor<SupervisedWindow>;
+/** What recovery reported as failures, for the crash log. */
+let failures: { kind: string; detail: string }[];
 /** Whether the old window was still alive when each replacement was built. */
 let oldAliveAtCreation: boolean[];
 
@@ -20,6 +22,7 @@ beforeEach(() => {
   log = createMemoryLogger();
   first = new FakeWindow();
   created = [];
+  failures = [];
   oldAliveAtCreation = [];
   const createWindow = vi.fn(() => {
     oldAliveAtCreation.push(!supervisor.current().isDestroyed());
@@ -29,6 +32,7 @@ beforeEach(() => {
   });
   supervisor = superviseKioskWindow({
     window: first as unknown as SupervisedWindow, createWindow, appUrl: APP, fallbackUrl: FALLBACK, log,
+    onFailure: (failure) => void failures.push(failure),
   });
 });
 
@@ -171,6 +175,38 @@ describe('superviseKioskWindow: hangs', () => {
     expect(loads()).toEqual([APP]);
     expect(created).toHaveLength(0);
     expect(messages()).toContainEqual(expect.stringContaining('unresponsive'));
+  });
+});
+
+describe('superviseKioskWindow: what it reports for the crash log', () => {
+  it('reports a renderer gone and a hang past its grace, but not the renderer it ended itself', () => {
+    first.webContents.crash('oom', 137);
+    vi.advanceTimersByTime(5 * MINUTE);
+    first.webContents.emit('unresponsive');
+    vi.advanceTimersByTime(15 * SECOND + 30 * SECOND);
+    // The hung renderer was ended on purpose (reason killed): a step of recovery, not a crash.
+    expect(first.webContents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
+    expect(failures).toEqual([
+      { kind: 'renderer', detail: 'oom, exit code 137' },
+      { kind: 'hang', detail: 'no answer for 15 s after Chromium called the page unresponsive' },
+    ]);
+  });
+
+  it('keeps recovering when recording fails, and reports nothing once stopped', () => {
+    supervisor.stop();
+    const throwing = superviseKioskWindow({
+      window: first as unknown as SupervisedWindow, createWindow: () => new FakeWindow() as unknown as SupervisedWindow, appUrl: APP, fallbackUrl: FALLBACK, log,
+      onFailure: () => {
+        throw new Error('disk full');
+      },
+    });
+    first.webContents.crash();
+    vi.advanceTimersByTime(SECOND);
+    expect(first.webContents.loaded).toEqual([APP]);
+    expect(messages()).toContain('Could not record the failure');
+    throwing.stop();
+    first.webContents.crash();
+    expect(failures).toEqual([]);
   });
 });
 

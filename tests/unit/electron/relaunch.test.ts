@@ -75,6 +75,26 @@ describe('scheduleNightlyRelaunch', () => {
     expect(app.relaunch).not.toHaveBeenCalled();
   });
 
+  it('plans again at once when staff turn it on, move it, or turn it off', () => {
+    let time: string | null = null;
+    const nightly = schedule(() => time);
+    time = '23:00';
+    nightly.reschedule();
+    expect(vi.getTimerCount()).toBe(1);
+    time = '23:30';
+    nightly.reschedule();
+    expect(vi.getTimerCount()).toBe(1); // the 23:00 plan is gone, not doubled
+    vi.advanceTimersByTime(HOUR - 1); // it is 22:30
+    expect(app.relaunch).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(app.relaunch).toHaveBeenCalledTimes(1);
+    time = null;
+    nightly.reschedule();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(48 * HOUR);
+    expect(app.relaunch).toHaveBeenCalledTimes(1);
+  });
+
   it('can be cancelled (on quit)', () => {
     schedule(() => '03:00').cancel();
     vi.advanceTimersByTime(48 * HOUR);

@@ -1,26 +1,20 @@
 // @vitest-environment node
 /** The HTTP binding of the contract, through a real server on a free loopback port. */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../src-main/core/log';
-import { startHttpHost, type HttpHost } from '../../../src-main/http/server';
-import { fakeApi, makeFixture, raw, type Fixture } from './helpers';
+import { createPinStore } from '../../../src-main/core/staff/pin';
+import { openVitrine, type VitrineCore } from '../../../src-main/core/vitrine';
+import { STATUS_FOR_CODE } from '../../../src-main/http/api-route';
+import { ManualClock } from '../../helpers/clock';
+import { makePackage, tempDir } from '../../helpers/packages';
+import { raw, serveDuringTests, type Served } from './helpers';
 
-let fixture: Fixture;
-let host: HttpHost;
-const log = createMemoryLogger();
-
-beforeAll(async () => {
-  fixture = makeFixture();
-  host = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0 });
-});
-afterAll(async () => {
-  await host.close();
-  fixture.cleanup();
-});
+const served = serveDuringTests();
 
 /** What the renderer's fetch client does. */
-function call(method: string, args: unknown, init: RequestInit = {}) {
-  return fetch(`${host.url}api/${method}`, {
+function call(method: string, args: unknown, init: RequestInit = {}, on: Served = served) {
+  return fetch(`${on.host.url}api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(args),
@@ -38,18 +32,18 @@ describe('POST /api/<method>', () => {
   });
 
   it('treats an empty body as no arguments', async () => {
-    const res = await fetch(`${host.url}api/getHealth`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`${served.host.url}api/getHealth`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, result: { ok: true } });
   });
 
   it('accepts a charset parameter and the Origin and Sec-Fetch-Site a same-origin page sends', async () => {
-    const res = await raw(host.port, {
+    const res = await raw(served.host.port, {
       method: 'POST',
       path: '/api/search',
       headers: {
-        Host: `localhost:${host.port}`,
-        Origin: `http://localhost:${host.port}`,
+        Host: `localhost:${served.host.port}`,
+        Origin: `http://localhost:${served.host.port}`,
         'Sec-Fetch-Site': 'same-origin',
         'Content-Type': 'application/json; charset=UTF-8',
       },
@@ -89,7 +83,7 @@ describe('POST /api/<method>', () => {
     const body = await internal.json();
     // The bug's own message stays in the log, not in front of a visitor.
     expect(body).toEqual({ ok: false, error: { code: 'internal', message: 'The kiosk could not answer this request.' } });
-    expect(log.entries.some((e) => e.level === 'error' && e.message.includes('getQr'))).toBe(true);
+    expect(served.log.entries.some((e) => e.level === 'error' && e.message.includes('getQr'))).toBe(true);
   });
 
   it('answers invalid JSON with a 400 envelope', async () => {
@@ -104,7 +98,7 @@ describe('POST /api/<method>', () => {
       expect(res.status, type).toBe(415);
       expect((await res.json()).error.code).toBe('bad-request');
     }
-    const none = await raw(host.port, { method: 'POST', path: '/api/getHealth', body: '{}' });
+    const none = await raw(served.host.port, { method: 'POST', path: '/api/getHealth', body: '{}' });
     expect(none.status).toBe(415);
   });
 
@@ -115,7 +109,7 @@ describe('POST /api/<method>', () => {
     expect((await declared.json()).error.message).toContain('64 KiB');
 
     // Chunked: no Content-Length, so the limit is enforced while reading.
-    const chunked = await fetch(`${host.url}api/search`, {
+    const chunked = await fetch(`${served.host.url}api/search`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: new Blob([big]).stream(),
@@ -134,13 +128,13 @@ describe('POST /api/<method>', () => {
   });
 
   it('refuses other methods on /api with 405', async () => {
-    const res = await raw(host.port, { method: 'GET', path: '/api/getHealth' });
+    const res = await raw(served.host.port, { method: 'GET', path: '/api/getHealth' });
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('POST');
   });
 
   it('refuses a cross-site call even when Host and Origin look right', async () => {
-    const res = await raw(host.port, {
+    const res = await raw(served.host.port, {
       method: 'POST',
       path: '/api/getHealth',
       headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
@@ -150,8 +144,8 @@ describe('POST /api/<method>', () => {
   });
 
   it('refuses a call from a foreign origin with 403', async () => {
-    for (const origin of ['http://evil.example', 'null', `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port + 1}`]) {
-      const res = await raw(host.port, {
+    for (const origin of ['http://evil.example', 'null', `https://127.0.0.1:${served.host.port}`, `http://127.0.0.1:${served.host.port + 1}`]) {
+      const res = await raw(served.host.port, {
         method: 'POST',
         path: '/api/getHealth',
         headers: { 'Content-Type': 'application/json', Origin: origin },
@@ -159,5 +153,61 @@ describe('POST /api/<method>', () => {
       });
       expect(res.status, origin).toBe(403);
     }
+  });
+});
+
+describe('staff verbs over HTTP, on a real core', () => {
+  let root: ReturnType<typeof tempDir>;
+  let core: VitrineCore;
+  const clock = new ManualClock();
+  beforeAll(async () => {
+    root = tempDir('vitrine-http-staff-');
+    core = await openVitrine({
+      dataDir: join(root.path, 'data'), builtinPackage: await makePackage(root.path), clock, log: createMemoryLogger(),
+      inbox: { watch: () => ({ close() {} }) },
+    });
+    await createPinStore(core.store.db).set('2468');
+  });
+  afterAll(() => {
+    core?.close();
+    root?.cleanup();
+  });
+  const staffHost = serveDuringTests(() => core.api);
+  const staffCall = async (method: string, args: unknown) => {
+    const res = await call(method, args, {}, staffHost);
+    return { status: res.status, body: (await res.json()) as { ok: boolean; result?: { token: string }; error?: { code: string; message: string } } };
+  };
+
+  it('maps the contract\'s staff refusals: unauthorized to 401, locked to 429', () => {
+    expect(STATUS_FOR_CODE.unauthorized).toBe(401);
+    expect(STATUS_FOR_CODE.locked).toBe(429);
+  });
+
+  it('answers four wrong PINs with 401 and the tries left, the fifth and any try during the lock with 429', async () => {
+    for (const left of ['4 tries', '3 tries', '2 tries', '1 try']) {
+      expect(await staffCall('staffLogin', { pin: '1111' })).toEqual({ status: 401, body: { ok: false, error: { code: 'unauthorized', message: `Wrong PIN, ${left} left.` } } });
+    }
+    expect(await staffCall('staffLogin', { pin: '1111' })).toEqual({
+      status: 429, body: { ok: false, error: { code: 'locked', message: 'Wrong PIN. Locked for 5 minutes after 5 wrong tries.' } },
+    });
+    // Locked means locked: even the right PIN waits.
+    expect(await staffCall('staffLogin', { pin: '2468' })).toEqual({ status: 429, body: { ok: false, error: { code: 'locked', message: 'Locked for 5 more minutes.' } } });
+    clock.advance(5 * 60_000);
+    expect((await staffCall('staffLogin', { pin: '2468' })).status).toBe(200);
+  });
+
+  it('answers a staff verb without a session with 401, and with an expired one with 401 and why', async () => {
+    expect(await staffCall('staffStatus', { token: 'A'.repeat(43) })).toMatchObject({ status: 401, body: { error: { code: 'unauthorized', message: expect.stringMatching(/^This staff session has ended|^Staff mode is closed/) } } });
+    // No token at all is a malformed call, refused by the contract's schema before any session check.
+    expect(await staffCall('staffStatus', {})).toMatchObject({ status: 400, body: { error: { code: 'bad-request', message: expect.stringContaining('"token"') } } });
+    const login = await staffCall('staffLogin', { pin: '2468' });
+    const token = login.body.result!.token;
+    expect((await staffCall('staffStatus', { token })).status).toBe(200);
+    clock.advance(10 * 60_000 + 1);
+    expect(await staffCall('staffSetSetting', { token, key: 'showCursor', value: true })).toEqual({
+      status: 401,
+      body: { ok: false, error: { code: 'unauthorized', message: 'The staff session has expired after 10 minutes without use. Enter the staff PIN again.' } },
+    });
+    expect(core.settings.get('showCursor')).toBe(false);
   });
 });

@@ -1,14 +1,18 @@
 /**
  * Shared pieces of the browser-host tests: a fake implementation of the contract, a temporary
- * renderer and media store made of real files, and a raw HTTP client that can send the Host,
- * Origin and paths that fetch() would rewrite or refuse.
+ * renderer and media store made of real files, a real host on a free port over them for the
+ * tests of a file, and a raw HTTP client that can send the Host, Origin and paths that fetch()
+ * would rewrite or refuse.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { ApiError, type ApiImplementation } from '../../../src-main/contract/api';
+import { createMemoryLogger } from '../../../src-main/core/log';
+import { startHttpHost, type HttpHost, type HttpHostOptions } from '../../../src-main/http/server';
 
 /** A contract implementation with just enough behaviour to exercise every envelope code. */
 export function fakeApi(): ApiImplementation {
@@ -116,6 +120,34 @@ export function makeFixture(): Fixture {
     bigAsset: { bytes: big, url: '/assets/big-def456.bin' },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** The options that serve `fixture`'s files and `api` on a free loopback port. */
+export function hostOptions(fixture: Fixture, log: HttpHostOptions['log'], over: Partial<HttpHostOptions> = {}): HttpHostOptions {
+  return { api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0, ...over };
+}
+
+export interface Served {
+  fixture: Fixture;
+  host: HttpHost;
+  log: ReturnType<typeof createMemoryLogger>;
+}
+
+/**
+ * A host for the tests of the calling file (or describe block): started before them over `api`
+ * (asked for then, so it may come from a core opened by an earlier beforeAll), stopped after.
+ */
+export function serveDuringTests(api: () => ApiImplementation = fakeApi): Served {
+  const served = { log: createMemoryLogger() } as Served;
+  beforeAll(async () => {
+    served.fixture = makeFixture();
+    served.host = await startHttpHost(hostOptions(served.fixture, served.log, { api: api() }));
+  });
+  afterAll(async () => {
+    await served.host?.close();
+    served.fixture?.cleanup();
+  });
+  return served;
 }
 
 export interface RawResponse {

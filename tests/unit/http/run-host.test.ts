@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../src-main/core/log';
+import type { KioskHost } from '../../../src-main/core/staff/api';
 import type { HostEnvironment } from '../../../src-main/http/options';
 import { runBrowserHost, type HostDeps, type LaunchedBrowser, type RunningHost } from '../../../src-main/http/run-host';
 import { fakeApi, makeFixture, type Fixture } from './helpers';
@@ -30,15 +31,16 @@ interface FakeBrowser extends LaunchedBrowser {
 function setup(argv: string[], env: HostEnvironment['env'] = {}, files: string[] = []) {
   const out: string[] = [];
   const err: string[] = [];
-  const core = { opened: [] as string[], closed: 0 };
+  const core = { opened: [] as string[], hosts: [] as KioskHost[], closed: 0 };
   const browsers: FakeBrowser[] = [];
   let clock = 1_000;
   const deps: HostDeps = {
     argv,
     environment: { env, platform: 'linux', homedir: fixture.root, cwd: fixture.root },
     rendererDir: fixture.rendererDir,
-    openCore: async (dataDir) => {
+    openCore: async (dataDir, host) => {
       core.opened.push(dataDir);
+      core.hosts.push(host);
       return { api: fakeApi(), mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, close: () => void core.closed++ };
     },
     isFile: (path) => files.includes(path),
@@ -169,6 +171,24 @@ describe('runBrowserHost', () => {
     await host.stopped;
     expect(t.out.at(-1)).toBe('The kiosk window was closed, so Vitrine stops.');
     expect(t.core.closed).toBe(1);
+  });
+
+  it('tells the core it is the browser host and where it serves, and keeps a browser crash for the next start', async () => {
+    const dataDir = join(fixture.root, 'data-crash');
+    const env = { DISPLAY: ':0', PATH: '/usr/bin' };
+    const t = setup(['--port', '0', '--data', dataDir], env, ['/usr/bin/chromium']);
+    const host = runningOf(await t.start());
+    const [kiosk] = t.core.hosts;
+    expect(kiosk).toMatchObject({ kind: 'browser', versions: { node: process.versions.node } });
+    expect(kiosk!.address!()).toBe(host.url);
+    expect(kiosk!.recentCrashes!()).toEqual([]);
+    t.advance(60_000);
+    t.browsers[0]!.exit(139);
+    await host.stopped;
+
+    const again = setup(['--port', '0', '--data', dataDir], env, ['/usr/bin/chromium']);
+    runningOf(await again.start());
+    expect(again.core.hosts[0]!.recentCrashes!()).toEqual([{ at: expect.any(String), kind: 'browser', detail: "The kiosk window's browser ended with exit code 139" }]);
   });
 
   it('keeps serving when the browser exits at once or cannot start', async () => {

@@ -1,24 +1,12 @@
 // @vitest-environment node
 /** The browser host's files, guards and headers, through a real server on a free loopback port. */
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/common/static-files';
-import { createMemoryLogger } from '../../../src-main/core/log';
-import { startHttpHost, type HttpHost } from '../../../src-main/http/server';
-import { fakeApi, makeFixture, raw, SECRET, type Fixture } from './helpers';
+import { startHttpHost } from '../../../src-main/http/server';
+import { hostOptions, raw, SECRET, serveDuringTests } from './helpers';
 
-let fixture: Fixture;
-let host: HttpHost;
-const log = createMemoryLogger();
-
-beforeAll(async () => {
-  fixture = makeFixture();
-  host = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0 });
-});
-afterAll(async () => {
-  await host.close();
-  fixture.cleanup();
-});
+const served = serveDuringTests();
 
 function expectSecurityHeaders(headers: Headers | Record<string, string | string[] | undefined>, label: string) {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]);
@@ -33,7 +21,7 @@ function expectSecurityHeaders(headers: Headers | Record<string, string | string
 
 describe('renderer files', () => {
   it('serves index.html at / with revalidation, so an update shows at once', async () => {
-    const res = await fetch(host.url);
+    const res = await fetch(served.host.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -41,7 +29,7 @@ describe('renderer files', () => {
   });
 
   it('serves hashed assets as immutable with their type', async () => {
-    const res = await fetch(`${host.url}assets/index-abc123.js?v=1`);
+    const res = await fetch(`${served.host.url}assets/index-abc123.js?v=1`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -49,13 +37,13 @@ describe('renderer files', () => {
   });
 
   it('streams a large file whole', async () => {
-    const res = await fetch(host.url + fixture.bigAsset.url.slice(1));
-    expect(res.headers.get('content-length')).toBe(String(fixture.bigAsset.bytes.length));
-    expect(Buffer.from(await res.arrayBuffer()).equals(fixture.bigAsset.bytes)).toBe(true);
+    const res = await fetch(served.host.url + served.fixture.bigAsset.url.slice(1));
+    expect(res.headers.get('content-length')).toBe(String(served.fixture.bigAsset.bytes.length));
+    expect(Buffer.from(await res.arrayBuffer()).equals(served.fixture.bigAsset.bytes)).toBe(true);
   });
 
   it('answers HEAD with the headers and no body', async () => {
-    const res = await raw(host.port, { method: 'HEAD', path: '/favicon.svg' });
+    const res = await raw(served.host.port, { method: 'HEAD', path: '/favicon.svg' });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/svg+xml');
     expect(res.headers['content-length']).toBe('41');
@@ -64,9 +52,9 @@ describe('renderer files', () => {
   });
 
   it('answers 404 for a missing file or a folder', async () => {
-    expect((await fetch(`${host.url}nope.js`)).status).toBe(404);
-    expect((await fetch(`${host.url}assets`)).status).toBe(404);
-    expect((await fetch(`${host.url}assets/`)).status).toBe(404);
+    expect((await fetch(`${served.host.url}nope.js`)).status).toBe(404);
+    expect((await fetch(`${served.host.url}assets`)).status).toBe(404);
+    expect((await fetch(`${served.host.url}assets/`)).status).toBe(404);
   });
 
   it('never serves a file outside the renderer folder', async () => {
@@ -87,24 +75,24 @@ describe('renderer files', () => {
       '/media/../secret.txt',
       '/media/..%2f..%2fsecret.txt',
       '//secret.txt',
-      `/${fixture.root}/secret.txt`,
-      `/${encodeURIComponent(fixture.root + '/secret.txt')}`,
+      `/${served.fixture.root}/secret.txt`,
+      `/${encodeURIComponent(served.fixture.root + '/secret.txt')}`,
     ];
     for (const path of attempts) {
-      const res = await raw(host.port, { path });
+      const res = await raw(served.host.port, { path });
       expect(res.status, path).toBe(404);
       expect(res.text, path).not.toContain(SECRET);
     }
   });
 
   it('refuses a proxy-style absolute request target', async () => {
-    const res = await raw(host.port, { path: `http://127.0.0.1:${host.port}/index.html` });
+    const res = await raw(served.host.port, { path: `http://127.0.0.1:${served.host.port}/index.html` });
     expect(res.status).toBe(400);
   });
 
   it('refuses methods other than GET and HEAD with 405', async () => {
     for (const method of ['PUT', 'DELETE', 'OPTIONS', 'PATCH', 'POST']) {
-      const res = await raw(host.port, { method, path: '/index.html' });
+      const res = await raw(served.host.port, { method, path: '/index.html' });
       expect(res.status, method).toBe(405);
       expect(res.headers.allow).toBe('GET, HEAD');
     }
@@ -113,16 +101,16 @@ describe('renderer files', () => {
 
 describe('media', () => {
   it('serves a file by its hash, cached forever', async () => {
-    const res = await fetch(host.url + fixture.media.url.slice(1));
+    const res = await fetch(served.host.url + served.fixture.media.url.slice(1));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(Buffer.from(await res.arrayBuffer()).equals(fixture.media.bytes)).toBe(true);
+    expect(Buffer.from(await res.arrayBuffer()).equals(served.fixture.media.bytes)).toBe(true);
   });
 
   it('answers 404 for an unknown hash or a name that is not a hash', async () => {
-    for (const path of [`/media/${'0'.repeat(64)}.jpg`, '/media/photo.jpg', `${fixture.media.url}.exe`, fixture.media.url.replace('.jpg', '.png'), '/media/']) {
-      const res = await raw(host.port, { path });
+    for (const path of [`/media/${'0'.repeat(64)}.jpg`, '/media/photo.jpg', `${served.fixture.media.url}.exe`, served.fixture.media.url.replace('.jpg', '.png'), '/media/']) {
+      const res = await raw(served.host.port, { path });
       expect(res.status, path).toBe(404);
     }
   });
@@ -130,20 +118,20 @@ describe('media', () => {
 
 describe('tiles', () => {
   it('serves a Deep Zoom descriptor and its tiles by the image hash, cached forever', async () => {
-    const tile = await fetch(host.url + fixture.tile.url.slice(1));
+    const tile = await fetch(served.host.url + served.fixture.tile.url.slice(1));
     expect(tile.status).toBe(200);
     expect(tile.headers.get('content-type')).toBe('image/jpeg');
     expect(tile.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(Buffer.from(await tile.arrayBuffer()).equals(fixture.tile.bytes)).toBe(true);
-    const dzi = await fetch(host.url + fixture.tile.url.slice(1).replace(/image_files\/.*$/, 'image.dzi'));
+    expect(Buffer.from(await tile.arrayBuffer()).equals(served.fixture.tile.bytes)).toBe(true);
+    const dzi = await fetch(served.host.url + served.fixture.tile.url.slice(1).replace(/image_files\/.*$/, 'image.dzi'));
     expect(dzi.status).toBe(200);
     expect(dzi.headers.get('content-type')).toBe('application/xml');
   });
 
   it('answers 404 for anything under /tiles that is not a pyramid file', async () => {
-    const base = fixture.tile.url.replace(/\/image_files\/.*$/, '');
+    const base = served.fixture.tile.url.replace(/\/image_files\/.*$/, '');
     for (const path of [`${base}/../../secret.txt`, `${base}/image_files/3/../../../../secret.txt`, `${base}/image_files/3/0_1.png`, `${base}/other.dzi`, '/tiles/', `/tiles/abc/image.dzi`]) {
-      const res = await raw(host.port, { path });
+      const res = await raw(served.host.port, { path });
       expect(res.status, path).toBe(404);
     }
   });
@@ -151,20 +139,20 @@ describe('tiles', () => {
 
 describe('guards', () => {
   it('puts the security headers on every kind of response', async () => {
-    expectSecurityHeaders((await fetch(host.url)).headers, '200 page');
-    expectSecurityHeaders((await fetch(`${host.url}nope`)).headers, '404');
-    expectSecurityHeaders((await raw(host.port, { path: '/', headers: { Host: 'evil.example' } })).headers, '421');
-    expectSecurityHeaders((await raw(host.port, { method: 'DELETE', path: '/' })).headers, '405');
-    const api = await fetch(`${host.url}api/getHealth`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expectSecurityHeaders((await fetch(served.host.url)).headers, '200 page');
+    expectSecurityHeaders((await fetch(`${served.host.url}nope`)).headers, '404');
+    expectSecurityHeaders((await raw(served.host.port, { path: '/', headers: { Host: 'evil.example' } })).headers, '421');
+    expectSecurityHeaders((await raw(served.host.port, { method: 'DELETE', path: '/' })).headers, '405');
+    const api = await fetch(`${served.host.url}api/getHealth`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expectSecurityHeaders(api.headers, 'api');
   });
 
   it('answers 421 to a Host that is not its own loopback address (DNS rebinding)', async () => {
-    const foreign = [`evil.example:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, `localhost:${host.port + 1}`, '127.0.0.1', `0.0.0.0:${host.port}`, `127.0.0.1.evil.example:${host.port}`];
+    const foreign = [`evil.example:${served.host.port}`, 'evil.example', `127.0.0.1:${served.host.port + 1}`, `localhost:${served.host.port + 1}`, '127.0.0.1', `0.0.0.0:${served.host.port}`, `127.0.0.1.evil.example:${served.host.port}`];
     for (const value of foreign) {
-      for (const path of ['/', '/api/getHealth', fixture.media.url]) {
+      for (const path of ['/', '/api/getHealth', served.fixture.media.url]) {
         const method = path.startsWith('/api/') ? 'POST' : 'GET';
-        const res = await raw(host.port, { method, path, headers: { Host: value, 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+        const res = await raw(served.host.port, { method, path, headers: { Host: value, 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
         expect(res.status, `${value} ${path}`).toBe(421);
         expect(res.text).not.toContain('<title>');
       }
@@ -172,22 +160,22 @@ describe('guards', () => {
   });
 
   it('answers to 127.0.0.1 and localhost with its port', async () => {
-    expect((await raw(host.port, { path: '/', headers: { Host: `localhost:${host.port}` } })).status).toBe(200);
-    expect((await raw(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(200);
+    expect((await raw(served.host.port, { path: '/', headers: { Host: `localhost:${served.host.port}` } })).status).toBe(200);
+    expect((await raw(served.host.port, { path: '/', headers: { Host: `127.0.0.1:${served.host.port}` } })).status).toBe(200);
   });
 
   it('answers 403 to a page from another origin, and serves its own', async () => {
-    const own = await raw(host.port, { path: '/assets/index-abc123.js', headers: { Origin: `http://127.0.0.1:${host.port}` } });
+    const own = await raw(served.host.port, { path: '/assets/index-abc123.js', headers: { Origin: `http://127.0.0.1:${served.host.port}` } });
     expect(own.status).toBe(200);
-    const foreign = await raw(host.port, { path: '/assets/index-abc123.js', headers: { Origin: 'http://evil.example' } });
+    const foreign = await raw(served.host.port, { path: '/assets/index-abc123.js', headers: { Origin: 'http://evil.example' } });
     expect(foreign.status).toBe(403);
     expect(foreign.text).not.toContain('console.log');
   });
 
   it('survives a client that hangs up mid-transfer', async () => {
-    log.entries.length = 0;
+    served.log.entries.length = 0;
     await new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: fixture.bigAsset.url, agent: false }, (res) => {
+      const req = request({ host: '127.0.0.1', port: served.host.port, path: served.fixture.bigAsset.url, agent: false }, (res) => {
         res.once('data', () => {
           req.destroy();
           resolve();
@@ -197,42 +185,42 @@ describe('guards', () => {
       req.end();
     });
     await new Promise((r) => setTimeout(r, 50));
-    expect((await fetch(host.url)).status).toBe(200);
-    expect(log.entries.filter((e) => e.level !== 'info')).toEqual([]);
+    expect((await fetch(served.host.url)).status).toBe(200);
+    expect(served.log.entries.filter((e) => e.level !== 'info')).toEqual([]);
   });
 
   it('answers a malformed request with 400 and keeps serving', async () => {
     const { connect } = await import('node:net');
     const answer = await new Promise<string>((resolve) => {
-      const socket = connect(host.port, '127.0.0.1', () => socket.write('THIS IS NOT HTTP\r\n\r\n'));
+      const socket = connect(served.host.port, '127.0.0.1', () => socket.write('THIS IS NOT HTTP\r\n\r\n'));
       let text = '';
       socket.on('data', (chunk) => (text += chunk.toString()));
       socket.on('close', () => resolve(text));
     });
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
-    expect((await fetch(host.url)).status).toBe(200);
+    expect((await fetch(served.host.url)).status).toBe(200);
   });
 });
 
 describe('binding', () => {
   it('refuses to listen on anything but loopback', async () => {
     for (const address of ['0.0.0.0', '::', '192.168.1.10', 'example.org', '']) {
-      await expect(startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0, host: address }), address).rejects.toThrow(/loopback/);
+      await expect(startHttpHost(hostOptions(served.fixture, served.log, { host: address })), address).rejects.toThrow(/loopback/);
     }
   });
 
   it('reports the address it really listens on, and rejects a port in use', async () => {
-    const second = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0, host: 'localhost' });
+    const second = await startHttpHost(hostOptions(served.fixture, served.log, { host: 'localhost' }));
     try {
       expect(second.url).toBe(`http://127.0.0.1:${second.port}/`);
-      await expect(startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: second.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(startHttpHost(hostOptions(served.fixture, served.log, { port: second.port }))).rejects.toMatchObject({ code: 'EADDRINUSE' });
     } finally {
       await second.close();
     }
   });
 
   it('closes even with a keep-alive connection open', async () => {
-    const third = await startHttpHost({ api: fakeApi(), rendererDir: fixture.rendererDir, mediaDir: fixture.mediaDir, tilesDir: fixture.tilesDir, log, port: 0 });
+    const third = await startHttpHost(hostOptions(served.fixture, served.log));
     await fetch(third.url); // undici keeps the connection alive
     await third.close();
     await expect(fetch(third.url)).rejects.toThrow();
