@@ -10,6 +10,7 @@ import { createLogger } from '../core/log';
 import { currentEnvironment, defaultDataDir } from '../core/paths';
 import { CRASH_LOG_FILE, openCrashLog } from '../core/staff/crash-log';
 import { APP_ENTRY_URL, APP_FALLBACK_URL, APP_SCHEME } from './app-url';
+import { runStaffCommand, staffCommandArguments } from './cli-mode';
 import { recordChildProcessCrashes } from './crash-records';
 import { DisplayAwakeService } from './display-sleep';
 import { GPU_STATE_FILE, guardAgainstGpuCrashes } from './gpu-guard';
@@ -123,8 +124,12 @@ function failStartup(error: unknown): void {
   app.exit(1);
 }
 
-// A second copy started at login would fight for the screen and the database (kiosk lesson).
-if (!app.requestSingleInstanceLock()) {
+const staffCommand = staffCommandArguments(process.argv);
+if (staffCommand) {
+  // `vitrine-kiosk --cli …`: a staff command, not the kiosk (cli-mode.ts).
+  void runStaffCommand(app, staffCommand);
+} else if (!app.requestSingleInstanceLock()) {
+  // A second copy started at login would fight for the screen and the database (kiosk lesson).
   app.quit();
 } else {
   // Before `ready`: the only moment hardware acceleration can still be turned off.
