@@ -97,7 +97,9 @@ describe('what the package would contain', () => {
     );
     const imported = new Set<string>();
     for (const code of bundles) {
-      for (const [, spec] of code.matchAll(/(?:from\s*|import\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g)) {
+      for (const [, spec] of code.matchAll(/(?:\bfrom\s*|\bimport\(\s*|\brequire\(\s*)["']((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)["']/g)) {
+        // Only what looks like a package name: a message such as 'no earlier than "from" (…)' in
+        // the bundle must not count as an import.
         const name = spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!;
         if (!spec!.startsWith('node:') && !builtinModules.includes(name) && name !== 'electron') imported.add(name);
       }

@@ -46,7 +46,7 @@ describe('a curator source folder on the command line', () => {
     writeFileSync(join(broken, 'exhibit.yaml'), yaml.replace('  dock-photo:\n    title:', '  dock-photo:\n    titel:'));
     expect(await runCli(['validate', broken])).toMatchObject({
       code: 1,
-      stderr: `Refused: exhibit.yaml, line ${lineOf(yaml, '  dock-photo:') + 1}: "titel" is not a key of artifact "dock-photo": did you mean "title"? (its keys are title, date, caption, permanentUrl, translation, translationNote, images)\n`,
+      stderr: `Refused: exhibit.yaml, line ${lineOf(yaml, '  dock-photo:') + 1}: "titel" is not a key of artifact "dock-photo": did you mean "title"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images)\n`,
     });
   });
 
