@@ -1,8 +1,9 @@
 /**
  * Renderer memory over a long day (issue 7): 5,000 visitor interactions (taps, swipes, pinches,
  * saves, searches when the kiosk has them; the soak's random visitor with a fixed seed) with an
- * idle reset after every 50, so 100 resets. After each reset, on the attract screen: a forced
- * full garbage collection (CDP HeapProfiler.collectGarbage), then the JS heap in use
+ * idle reset after every 50, so about 100 resets (the first waits until the visitor has seen
+ * every kind of screen, so it is not measured mid warm-up). After each reset, on the attract
+ * screen: a forced full garbage collection (CDP HeapProfiler.collectGarbage), then the JS heap in use
  * (Runtime.getHeapUsage), DOM nodes and listeners (Performance.getMetrics), and the page's
  * renderer process RSS (Linux /proc). Growth = after the last reset / after the first - 1.
  * Resets run through the kiosk's own idle clock, moved on by Playwright's clock (see
@@ -26,7 +27,8 @@ export async function benchMemory({ interactions = 5000, resets = 100, pkg } = {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext(SCREEN)).newPage();
-    const report = await runSoak(page, { url: host.url, seed: SEED, actions: interactions, idle: IDLE, resetEvery: [every, every], maxHeapGrowth: Infinity });
+    const log = (line) => console.error(line);
+    const report = await runSoak(page, { url: host.url, seed: SEED, actions: interactions, idle: IDLE, resetEvery: [every, every], maxHeapGrowth: Infinity, log });
     if (!report.ok) throw new Error(`The memory run met problems: ${JSON.stringify(report.problems.slice(0, 5))}`);
     const samples = report.memory.samples;
     const [first, last] = [samples[0], samples.at(-1)];
@@ -66,7 +68,7 @@ export function rows(r) {
 }
 
 export const NOTES = [
-  'Memory (bench/memory.mjs): the soak\'s random visitor (tests/e2e/support/soak-driver.mjs, a fixed seed) with an idle reset after every 50 interactions, through the kiosk\'s own idle clock moved on by Playwright\'s clock. After each reset, a forced garbage collection (CDP HeapProfiler.collectGarbage), then the JS heap in use (Runtime.getHeapUsage) and the renderer process RSS (/proc). The heap includes the code V8 compiles as the visitor meets new paths, so the first resets climb before it levels (every sample is in bench/results.json); RSS includes Chromium\'s image caches and the buffers of the DevTools connection the harness itself uses.',
+  'Memory (bench/memory.mjs): the soak\'s random visitor (tests/e2e/support/soak-driver.mjs, a fixed seed) with an idle reset after every 50 interactions (the first once the visitor has seen every kind of screen), through the kiosk\'s own idle clock moved on by Playwright\'s clock. After each reset, a forced garbage collection (CDP HeapProfiler.collectGarbage), then the JS heap in use (Runtime.getHeapUsage) and the renderer process RSS (/proc). The heap includes the code V8 compiles as the visitor meets new paths, so the first resets climb before it levels (every sample is in bench/results.json); RSS includes Chromium\'s image caches and the buffers of the DevTools connection the harness itself uses.',
 ];
 
 if (isMain(import.meta)) {

