@@ -163,6 +163,8 @@ export async function runSoak(page, options) {
         nextReset = done + between(resetEvery);
       }
       if (done >= nextStaff) {
+        // Staff come to a kiosk nobody is using: after a reset, in the kiosk's own language.
+        if (memory.at(-1)?.afterAction !== done) await idleReset();
         await staffImport();
         nextStaff += staff.every;
       }
