@@ -124,7 +124,7 @@ export async function writeStaticExhibit(url, dir) {
       const artifacts = [];
       for (const block of topic.blocks.filter((b) => b.type === 'artifact')) {
         const artifact = await callApi(url, 'getArtifact', { id: block.artifact.id });
-        writeFileSync(join(dir, 'artifacts', `${artifact.id}.html`), artifactPage(artifact, topic.id));
+        writeFileSync(join(dir, 'artifacts', `${artifact.id}.html`), artifactPage(artifact, artifact.topic?.id ?? topic.id));
         artifacts.push({ id: artifact.id, title: artifact.title });
       }
       topics.push({ id: topic.id, title: topic.title, artifacts });

@@ -87,8 +87,10 @@ async function walk(browser, url, steps, taps, staticPages) {
     for (let i = 0; times.length < taps; i++) {
       const step = steps[Math.floor(i / 6) % steps.length][i % 6];
       if (staticPages) {
+        // Back leads to the page that first places an object: the same one, unless it is placed twice.
+        const from = page.url();
         await tap(cdp, step.back ? page.getByRole('link', { name: 'Back', exact: true }) : page.locator(`a[href="${step.href}"]`));
-        await page.waitForURL((u) => u.pathname === step.href);
+        await page.waitForURL((u) => (step.back ? u.href !== from : u.pathname === step.href));
       } else {
         await page.evaluate(armApp, { screen: step.screen, title: step.title });
         await tap(cdp, step.back ? page.getByRole('button', { name: 'Back', exact: true }) : step.app(page));
