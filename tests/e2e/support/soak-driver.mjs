@@ -52,15 +52,22 @@ function chooser(random) {
   };
 }
 
-/** Waits until the screen the last move asked for is shown (none left loading); returns its kind. */
-async function settle(page) {
-  const shown = await page.waitForFunction(
-    () => !document.querySelector('main[data-screen="loading"]') && document.querySelector('main[data-screen]')?.getAttribute('data-screen'),
-    undefined,
-    { timeout: 15_000, polling: 25 },
-  );
-  return shown.jsonValue();
+/** In the page: resolves with the kind of screen shown once none is left loading (rejects after 15 s). */
+function screenSettled() {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const check = () => {
+      const shown = document.querySelector('main[data-screen]');
+      if (shown && !document.querySelector('main[data-screen="loading"]')) resolve(shown.getAttribute('data-screen'));
+      else if (Date.now() - started > 15_000) reject(new Error('still loading'));
+      else setTimeout(check, 10);
+    };
+    check();
+  });
 }
+
+/** Waits until the screen the last move asked for is shown; returns its kind (one round trip). */
+const settle = (page) => page.evaluate(screenSettled);
 
 /**
  * The first reset, the one memory is measured against, waits until the visitor has seen every
