@@ -9,48 +9,12 @@
  * served from the browser's cache, as on a kiosk that has run for a while.
  *   node bench/first-frame.mjs [rounds]      (after npm run build)
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { escapeRegExp, launchChromium, percentile, preparedDataDir, requireBuild, root, SCREEN, startHost } from './support.mjs';
 
-const root = join(import.meta.dirname, '..');
-const OFFLINE_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OPEN = 'vitrine:artifact-open';
 const SHARP = 'vitrine:artifact-sharp';
-
-/** Starts out/main/browser-host.js on a free port with a fresh data folder; resolves once it is ready. */
-async function startHost() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-bench-frame-'));
-  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--port', '0', '--no-browser', '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let said = '';
-    const timer = setTimeout(() => reject(new Error(`The browser host was not ready in 120 s:\n${said}`)), 120_000);
-    const onData = (chunk) => {
-      said += chunk;
-      const match = /^VITRINE_READY (\S+)$/m.exec(said);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => void (said += chunk));
-    child.once('exit', (code) => reject(new Error(`The browser host exited (code ${code}):\n${said}`)));
-  });
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { url, stop };
-}
 
 /** The built-in exhibit's first section with content: its topics and the titles of their artifacts. */
 function exhibitPlan() {
@@ -66,28 +30,22 @@ function exhibitPlan() {
   };
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** Taps every artifact `rounds` times and returns the first-frame times and their summary. */
 export async function benchFirstFrame({ rounds = 5 } = {}) {
-  if (!existsSync(join(root, 'out/main/browser-host.js'))) throw new Error('Run npm run build first.');
+  requireBuild();
   const plan = exhibitPlan();
-  const host = await startHost();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: OFFLINE_ARGS });
+  const host = await startHost({ dataDir: await preparedDataDir({ prefix: 'vitrine-bench-frame-' }), removeData: true });
+  const browser = await launchChromium();
   const times = [];
   const cold = [];
   try {
-    const page = await browser.newPage({ hasTouch: true, viewport: { width: 1920, height: 1080 } });
+    const page = await browser.newPage(SCREEN);
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Touch to begin' }).tap();
-    await page.getByRole('button', { name: new RegExp(`^${escape(plan.section)}`) }).tap();
+    await page.getByRole('button', { name: new RegExp(`^${escapeRegExp(plan.section)}`) }).tap();
     for (let round = 0; round < rounds; round++) {
       for (const topic of plan.topics) {
-        await page.getByRole('button', { name: new RegExp(`^${escape(topic.title)}`) }).first().tap();
+        await page.getByRole('button', { name: new RegExp(`^${escapeRegExp(topic.title)}`) }).first().tap();
         await page.locator('main[data-screen="topic"]').waitFor();
         for (const title of topic.artifacts) {
           await page.getByRole('button', { name: `Open ${title}` }).tap();

@@ -3,12 +3,15 @@
  * `npm run bench` (after `npm run build`): runs every benchmark in bench/, writes the figures to
  * bench/results.json and a table to docs/performance.md with the machine and the date.
  * Benchmarks measure; they never pass or fail a build. Targets are shown beside the figures.
- *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import, search)
+ *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import, search,
+ *                                       cold-start, taps, memory, cold-start-large, taps-large)
+ * A module may export `NOTES` (how its figures are measured), printed under the table.
  */
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeLargePackage } from './make-large-package.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv.slice(2);
@@ -47,7 +50,17 @@ const BENCHES = [
       ['Core search / raw FTS5', `p50 ${r.ratio.p50.toFixed(2)}x, p95 ${r.ratio.p95.toFixed(2)}x (median of per-query ratios ${r.ratio.medianPerQuery.toFixed(2)}x)`, 'under 2x'],
     ],
   },
+  // Issue 7: each module writes its own rows, against the static baseline and the targets.
+  { name: 'cold-start', module: 'bench/cold-start.mjs', run: (m) => m.benchColdStart({ runs: 5 }), rows: (r, m) => m.rows(r) },
+  { name: 'taps', module: 'bench/taps.mjs', run: (m) => m.benchTaps({ taps: 300 }), rows: (r, m) => m.rows(r) },
+  { name: 'memory', module: 'bench/memory.mjs', run: (m) => m.benchMemory({ interactions: 5000, resets: 100 }), rows: (r, m) => m.rows(r) },
+  // The same on the generated large package (the import benchmark's, made once), with fewer runs.
+  { name: 'cold-start-large', module: 'bench/cold-start.mjs', run: async (m) => m.benchColdStart({ runs: 3, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
+  { name: 'taps-large', module: 'bench/taps.mjs', run: async (m) => m.benchTaps({ taps: 120, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
 ];
+
+const LARGE = 1000;
+const largePackage = () => makeLargePackage({ artifacts: LARGE });
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 
@@ -68,13 +81,17 @@ if (!existsSync(join(root, 'out/main/cli.js'))) {
 
 const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, benches: {} };
 const table = [];
+const notes = [];
 for (const bench of BENCHES) {
   if (only.length && !only.includes(bench.name)) continue;
   if (!existsSync(join(root, bench.module))) continue;
   console.error(`bench: ${bench.name} …`);
-  const figures = await bench.run(await import(join(root, bench.module)));
-  results.benches[bench.name] = figures;
-  table.push(...bench.rows(figures));
+  const started = performance.now();
+  const module = await import(join(root, bench.module));
+  const figures = await bench.run(module);
+  results.benches[bench.name] = { ...figures, benchSeconds: Math.round((performance.now() - started) / 1000) };
+  table.push(...bench.rows(figures, module));
+  for (const note of module.NOTES ?? []) if (!notes.includes(note)) notes.push(note);
 }
 
 mkdirSync(join(root, 'bench'), { recursive: true });
@@ -87,6 +104,6 @@ Raw figures: \`bench/results.json\` (not committed; run the command to get your 
 | measure | figure | target |
 |---|---|---|
 ${table.map((r) => `| ${r.join(' | ')} |`).join('\n')}
-`;
+${notes.length ? `\n## How the figures are measured\n\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
 writeFileSync(join(root, 'docs/performance.md'), md);
 console.log(md);

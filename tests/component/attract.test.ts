@@ -54,6 +54,17 @@ describe('Attract', () => {
     expect(screen.getByRole('button', { name: 'Touch to begin' })).toBeTruthy();
   });
 
+  it('marks vitrine:attract-ready after its first frame (bench/cold-start.mjs), dropping the last mark first', async () => {
+    const mark = vi.spyOn(performance, 'mark');
+    const clear = vi.spyOn(performance, 'clearMarks');
+    render(Attract, { exhibit: exhibitView(), slideSeconds: 8, onBegin: () => {} });
+    expect(mark).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(mark).toHaveBeenCalledExactlyOnceWith('vitrine:attract-ready');
+    expect(clear).toHaveBeenCalledWith('vitrine:attract-ready');
+    expect(clear.mock.invocationCallOrder[0]).toBeLessThan(mark.mock.invocationCallOrder[0]!);
+  });
+
   it('begins on click only (the end of the gesture), never at the first touch', async () => {
     const onBegin = vi.fn();
     render(Attract, { exhibit: exhibitView(), slideSeconds: 8, onBegin });

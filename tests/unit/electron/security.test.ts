@@ -74,6 +74,31 @@ describe('applySessionLockdown', () => {
     expect(log.entries.filter((entry) => entry.area === 'security' && entry.level === 'warn')).toHaveLength(9);
   });
 
+  it('cancels http, https, ws and wss to any host, loopback included, for every kind of request', () => {
+    const { session, installed } = fakeSession();
+    applySessionLockdown(session, log, { dev: false });
+    const types = ['mainFrame', 'subFrame', 'stylesheet', 'script', 'image', 'font', 'xhr', 'media', 'webSocket', 'ping', 'other'];
+    for (const url of ['http://127.0.0.1:4380/api/getExhibit', 'http://localhost/', 'https://www.loc.gov/exhibits/', 'ws://127.0.0.1:9229/', 'wss://evil.example/socket']) {
+      for (const type of types) expect(cancels(installed, url, type), `${type} ${url}`).toBe(true);
+    }
+  });
+
+  it('cancels file: for every kind of request, images included', () => {
+    const { session, installed } = fakeSession();
+    applySessionLockdown(session, log, { dev: false });
+    for (const type of ['mainFrame', 'subFrame', 'image', 'script', 'xhr', 'media']) {
+      expect(cancels(installed, 'file:///home/kiosk/.ssh/id_ed25519', type), type).toBe(true);
+    }
+  });
+
+  it('cancels look-alikes of the app origin', () => {
+    const { session, installed } = fakeSession();
+    applySessionLockdown(session, log, { dev: false });
+    for (const url of ['vitrine://app.evil/index.html', 'vitrine://user@app/index.html', 'vitrine://app:8080/index.html', 'vitrine://apps/index.html', 'vitrine:app/index.html']) {
+      expect(cancels(installed, url, 'mainFrame'), url).toBe(true);
+    }
+  });
+
   it('allows data: and blob: for images only', () => {
     const { session, installed } = fakeSession();
     applySessionLockdown(session, log, { dev: false });
@@ -81,6 +106,10 @@ describe('applySessionLockdown', () => {
     expect(cancels(installed, 'blob:vitrine://app/1234', 'image')).toBe(false);
     expect(cancels(installed, 'data:text/javascript,alert(1)', 'script')).toBe(true);
     expect(cancels(installed, 'data:text/html,<h1>hi</h1>', 'mainFrame')).toBe(true);
+    for (const type of ['subFrame', 'xhr', 'stylesheet', 'font', 'media', 'webSocket', 'other']) {
+      expect(cancels(installed, 'data:application/json,{}', type), `data: ${type}`).toBe(true);
+      expect(cancels(installed, 'blob:vitrine://app/1234', type), `blob: ${type}`).toBe(true);
+    }
   });
 
   it('lets devtools load only in development', () => {
@@ -125,6 +154,21 @@ describe('lockDownWebContents', () => {
       }
     }
     expect(log.entries.some((entry) => entry.message.includes('navigation'))).toBe(true);
+  });
+
+  it('prevents navigation to plain http, ws, data:, blob: and about: addresses, in the page and in frames', () => {
+    const urls = ['http://127.0.0.1:4380/', 'http://localhost/', 'ws://evil.example/', 'wss://evil.example/', 'data:text/html,<h1>hi</h1>', 'blob:vitrine://app/1234', 'about:blank'];
+    for (const url of urls) {
+      expect(navigate('will-navigate', url), `will-navigate ${url}`).toBe(true);
+      expect(navigate('will-redirect', url), `will-redirect ${url}`).toBe(true);
+      expect(navigate('will-frame-navigate', url, { isMainFrame: false }), `will-frame-navigate ${url}`).toBe(true);
+    }
+  });
+
+  it('denies window.open of data: and file: addresses too', () => {
+    for (const url of ['data:text/html,<h1>hi</h1>', 'file:///etc/passwd', 'http://127.0.0.1:4380/']) {
+      expect(openHandler({ url } as HandlerDetails), url).toEqual({ action: 'deny' });
+    }
   });
 
   it('lets the app move within its own origin', () => {

@@ -1,0 +1,76 @@
+/**
+ * Renderer memory over a long day (issue 7): 5,000 visitor interactions (taps, swipes, pinches,
+ * saves, searches when the kiosk has them; the soak's random visitor with a fixed seed) with an
+ * idle reset after every 50, so about 100 resets (the first waits until the visitor has seen
+ * every kind of screen, so it is not measured mid warm-up). After each reset, on the attract
+ * screen: a forced full garbage collection (CDP HeapProfiler.collectGarbage), then the JS heap in use
+ * (Runtime.getHeapUsage), DOM nodes and listeners (Performance.getMetrics), and the page's
+ * renderer process RSS (Linux /proc). Growth = after the last reset / after the first - 1.
+ * Resets run through the kiosk's own idle clock, moved on by Playwright's clock (see
+ * tests/e2e/support/soak-driver.mjs), with the shortest idle settings a kiosk accepts.
+ *   node bench/memory.mjs [interactions] [resets]      (after npm run build)
+ */
+import { rmSync } from 'node:fs';
+import { runSoak } from '../tests/e2e/support/soak-driver.mjs';
+import { isMain, launchChromium, preparedDataDir, requireBuild, SCREEN, startHost } from './support.mjs';
+
+const IDLE = { timeoutSeconds: 5, countdownSeconds: 3 };
+const SEED = 20_260_101;
+
+/** Plays `interactions` interactions with `resets` idle resets spread evenly; returns the memory figures. */
+export async function benchMemory({ interactions = 5000, resets = 100, pkg } = {}) {
+  requireBuild();
+  const every = Math.max(1, Math.round(interactions / resets));
+  const settings = { idleTimeoutSeconds: IDLE.timeoutSeconds, idleCountdownSeconds: IDLE.countdownSeconds };
+  const dataDir = await preparedDataDir({ pkg, settings, prefix: 'vitrine-bench-memory-' });
+  const host = await startHost({ dataDir });
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext(SCREEN)).newPage();
+    const log = (line) => console.error(line);
+    const report = await runSoak(page, { url: host.url, seed: SEED, actions: interactions, idle: IDLE, resetEvery: [every, every], maxHeapGrowth: Infinity, log });
+    if (!report.ok) throw new Error(`The memory run met problems: ${JSON.stringify(report.problems.slice(0, 5))}`);
+    const samples = report.memory.samples;
+    const [first, last] = [samples[0], samples.at(-1)];
+    const mb = (bytes) => (bytes === null ? null : Math.round((bytes / 2 ** 20) * 100) / 100);
+    return {
+      interactions: report.actions,
+      resets: report.resets,
+      counts: report.counts,
+      minutes: report.durationMs / 60_000,
+      heapFirstMb: mb(first.heapUsedBytes),
+      heapLastMb: mb(last.heapUsedBytes),
+      heapMaxMb: mb(Math.max(...samples.map((s) => s.heapUsedBytes))),
+      heapGrowth: report.memory.heapGrowth,
+      rssFirstMb: mb(first.rendererRssBytes),
+      rssLastMb: mb(last.rendererRssBytes),
+      rssGrowth: report.memory.rendererRssGrowth,
+      domNodes: { first: first.domNodes, last: last.domNodes },
+      listeners: { first: first.jsEventListeners, last: last.jsEventListeners },
+      // Every sample, to see a trend rather than two points.
+      heapMbAfterEachReset: samples.map((s) => mb(s.heapUsedBytes)),
+    };
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Rows of the table in docs/performance.md. */
+export function rows(r) {
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  return [
+    [`Renderer JS heap after a forced GC, ${r.interactions} interactions and ${r.resets} idle resets`, `after the first reset ${r.heapFirstMb} MB, after the last ${r.heapLastMb} MB, max ${r.heapMaxMb} MB`, ''],
+    ['JS heap growth, last reset against the first', pct(r.heapGrowth), 'under 5 %'],
+    ['Renderer process RSS, first reset to last', r.rssFirstMb === null ? 'not measured (Linux only)' : `${r.rssFirstMb} MB to ${r.rssLastMb} MB (${pct(r.rssGrowth)})`, ''],
+  ];
+}
+
+export const NOTES = [
+  'Memory (bench/memory.mjs): the soak\'s random visitor (tests/e2e/support/soak-driver.mjs, a fixed seed) with an idle reset after every 50 interactions (the first once the visitor has seen every kind of screen), through the kiosk\'s own idle clock moved on by Playwright\'s clock. After each reset, a forced garbage collection (CDP HeapProfiler.collectGarbage), then the JS heap in use (Runtime.getHeapUsage) and the renderer process RSS (/proc). The heap includes the code V8 compiles as the visitor meets new paths, so the first resets climb before it levels (every sample is in bench/results.json); RSS includes Chromium\'s image caches and the buffers of the DevTools connection the harness itself uses.',
+];
+
+if (isMain(import.meta)) {
+  console.log(JSON.stringify(await benchMemory({ interactions: Number(process.argv[2] ?? 5000), resets: Number(process.argv[3] ?? 100) }), null, 2));
+}

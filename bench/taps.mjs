@@ -1,0 +1,159 @@
+/**
+ * Tap to next frame painted (issue 7): p50 and p95 over hundreds of navigations through the
+ * exhibit (home → section → topic → artifact → Back → Back → Back, round the exhibit's topics and
+ * objects), against the same walk through the static HTML rendition served by the same server
+ * (bench/static-exhibit.mjs), and against one 60 Hz frame (16.7 ms).
+ *
+ * What is measured, for each tap (a real touch through CDP's Input.dispatchTouchEvent):
+ * - start: the `touchend` event's own timestamp (the finger lifts; the click and the navigation
+ *   follow from it). Scrolling the target into view and finding it happen before, untimed.
+ * - end: the first frame after the new screen's DOM is in place. For the app: a MutationObserver
+ *   sees `main[data-screen=<screen>] h1` with the expected title (its data fetched from the API
+ *   and rendered); for a static page: its DOMContentLoaded. From there a requestAnimationFrame
+ *   callback runs before the next frame and a task it queues runs after that frame's main-thread
+ *   work (style, layout, paint). The end is that task. Rasterising and compositing on Chromium's
+ *   other threads are not in the figure; headless Chromium presents no real display frames.
+ *   node bench/taps.mjs [taps] [package]      (after npm run build)
+ */
+import { rmSync } from 'node:fs';
+import { escapeRegExp, isMain, largeLabel, launchChromium, preparedDataDir, requireBuild, SCREEN, startHost, summarize } from './support.mjs';
+import { staticHostFor } from './static-exhibit.mjs';
+
+const FRAME_60HZ_MS = 1000 / 60;
+
+/** Init script for every document: the epoch time of the last touchend survives page loads. */
+function tapProbe(staticPages) {
+  const KEY = 'vitrine-bench:touchend';
+  addEventListener('touchend', (e) => sessionStorage.setItem(KEY, String(performance.timeOrigin + e.timeStamp)), { capture: true, passive: true });
+  window.__benchFrameAfter = () =>
+    new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now() - Number(sessionStorage.getItem(KEY))))));
+  if (staticPages) document.addEventListener('DOMContentLoaded', () => void window.__benchFrameAfter().then((ms) => (window.__benchTap = ms)));
+}
+
+/** In the app, before a tap: watch for the screen and title that tap must bring. */
+function armApp({ screen, title }) {
+  delete window.__benchTap;
+  const inPlace = () => document.querySelector(`main[data-screen="${screen}"] h1`)?.textContent?.trim() === title;
+  const observer = new MutationObserver(() => {
+    if (!inPlace()) return;
+    observer.disconnect();
+    void window.__benchFrameAfter().then((ms) => (window.__benchTap = ms));
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+}
+
+/** The walk: one cycle per (topic, object), six taps each, every target with its place in both versions. */
+function cycles(shape) {
+  const list = [];
+  for (const section of shape.sections) {
+    for (const topic of section.topics) {
+      for (const artifact of topic.artifacts) list.push({ section, topic, artifact });
+    }
+  }
+  if (list.length === 0) throw new Error('The exhibit has no topic with an object to walk to.');
+  return list.map(({ section, topic, artifact }) => [
+    { screen: 'section', title: section.title, app: (p) => p.getByRole('button', { name: new RegExp(`^${escapeRegExp(section.title)}, `) }), href: `/sections/${section.id}.html` },
+    { screen: 'topic', title: topic.title, app: (p) => p.getByRole('button', { name: new RegExp(`^${escapeRegExp(topic.title)}(\\s|$)`) }).first(), href: `/topics/${topic.id}.html` },
+    { screen: 'artifact', title: artifact.title, app: (p) => p.getByRole('button', { name: `Open ${artifact.title}`, exact: true }).first(), href: `/artifacts/${artifact.id}.html` },
+    { screen: 'topic', title: topic.title, back: true, href: `/topics/${topic.id}.html` },
+    { screen: 'section', title: section.title, back: true, href: `/sections/${section.id}.html` },
+    { screen: 'home', title: shape.title, back: true, href: '/index.html' },
+  ]);
+}
+
+/** A finger on the middle of `locator` (scrolled into view first), lifted 30 ms later. */
+async function tap(cdp, locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`Nothing to tap: ${locator}`);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+/** Walks `taps` taps through the app (or the static pages) at `url`; returns each tap's time. */
+async function walk(browser, url, steps, taps, staticPages) {
+  const context = await browser.newContext(SCREEN);
+  await context.addInitScript(tapProbe, staticPages);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const times = [];
+  try {
+    await page.goto(url);
+    if (!staticPages) await tap(cdp, page.getByRole('button', { name: 'Touch to begin' }));
+    await page.locator('main[data-screen="home"]').waitFor();
+    // One untimed cycle first: the first visit of each code path is not what a visitor meets all day.
+    for (let i = 0; times.length < taps; i++) {
+      const step = steps[Math.floor(i / 6) % steps.length][i % 6];
+      if (staticPages) {
+        // Back leads to the page that first places an object: the same one, unless it is placed twice.
+        const from = page.url();
+        await tap(cdp, step.back ? page.getByRole('link', { name: 'Back', exact: true }) : page.locator(`a[href="${step.href}"]`));
+        await page.waitForURL((u) => (step.back ? u.href !== from : u.pathname === step.href));
+      } else {
+        await page.evaluate(armApp, { screen: step.screen, title: step.title });
+        await tap(cdp, step.back ? page.getByRole('button', { name: 'Back', exact: true }) : step.app(page));
+      }
+      const ms = await (await page.waitForFunction(() => window.__benchTap, undefined, { polling: 20, timeout: 30_000 })).jsonValue();
+      if (i >= 6) times.push(ms);
+    }
+  } finally {
+    await context.close();
+  }
+  return times;
+}
+
+/** `taps` timed taps in the app and in the static rendition, on the built-in exhibit or `pkg`. */
+export async function benchTaps({ taps = 300, pkg } = {}) {
+  requireBuild();
+  const dataDir = await preparedDataDir({ pkg, prefix: 'vitrine-bench-taps-' });
+  const app = await startHost({ dataDir });
+  let baseline;
+  let browser;
+  try {
+    baseline = await staticHostFor(app.url);
+    const steps = cycles(baseline.shape);
+    browser = await launchChromium();
+    const appTimes = await walk(browser, app.url, steps, taps, false);
+    await app.stop();
+    const staticHost = await startHost({ dataDir, entry: baseline.entry });
+    const staticTimes = await walk(browser, staticHost.url, steps, taps, true).finally(() => staticHost.stop());
+    const appStats = summarize(appTimes);
+    const staticStats = summarize(staticTimes);
+    return {
+      taps: appTimes.length,
+      app: appStats,
+      static: staticStats,
+      ratioP50: appStats.median / staticStats.median,
+      ratioP95: appStats.p95 / staticStats.p95,
+      framesP50: appStats.median / FRAME_60HZ_MS,
+      framesP95: appStats.p95 / FRAME_60HZ_MS,
+    };
+  } finally {
+    await browser?.close();
+    await app.stop();
+    baseline?.remove();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Rows of the table in docs/performance.md (`large`: the large package's size, for the label). */
+export function rows(r, large) {
+  const on = largeLabel(large);
+  const taps = (s) => `p50 ${s.median} ms, p95 ${s.p95} ms (min ${s.min}, max ${s.max})`;
+  return [
+    [`${on}Tap to next frame painted, app (${r.taps} taps)`, taps(r.app), 'p95 under 50 ms'],
+    [`${on}Tap to next frame painted, static HTML pages (${r.taps} taps)`, taps(r.static), ''],
+    [`${on}Taps against the static pages (ratio of p50, of p95)`, `${r.ratioP50.toFixed(2)} ×, ${r.ratioP95.toFixed(2)} ×`, 'within 1.2 ×'],
+    [`${on}Taps against one 60 Hz frame (16.7 ms)`, `p50 ${r.framesP50.toFixed(1)} frames, p95 ${r.framesP95.toFixed(1)} frames`, ''],
+  ];
+}
+
+export const NOTES = [
+  'Taps (bench/taps.mjs): a walk home → section → topic → object → Back → Back → Back round the exhibit, by real touches through CDP (Input.dispatchTouchEvent), after one untimed round; the static pages are walked the same way, by their links. From the `touchend` event\'s timestamp to the end of the main thread\'s work on the first frame after the new screen\'s DOM is in place (app: a MutationObserver sees the screen\'s `h1` with the expected title; static page: its DOMContentLoaded; then a task queued from the next requestAnimationFrame, which runs after that frame\'s style, layout and paint). Rasterising and compositing on other threads are not included: headless Chromium presents no display frames.',
+];
+
+if (isMain(import.meta)) {
+  console.log(JSON.stringify(await benchTaps({ taps: Number(process.argv[2] ?? 300), pkg: process.argv[3] }), null, 2));
+}

@@ -1,0 +1,57 @@
+/** Types of soak-driver.mjs, for the spec (the driver is plain JavaScript so Node runs it alone). */
+import type { Page } from '@playwright/test';
+
+export interface SoakOptions {
+  /** The kiosk's address. */
+  url: string;
+  /** Seeds the random visitor: the same seed and options replay the same run. */
+  seed: number;
+  /** Stop after this many actions (and/or minutes, whichever comes first). */
+  actions?: number;
+  minutes?: number;
+  /** The idle settings the host was started with. */
+  idle: { timeoutSeconds: number; countdownSeconds: number };
+  /** The visitor walks away after a number of actions drawn from [min, max]. */
+  resetEvery?: [number, number];
+  /** Largest accepted growth of the JS heap, last reset over first (0.05 = 5 %). */
+  maxHeapGrowth?: number;
+  /** Staff imports through the inbox every `every` actions, with packages made in `packages`. */
+  staff?: { pin: string; inbox: string; every: number; packages: string };
+  log?: (line: string) => void;
+}
+
+export interface SoakProblem {
+  /** The action during which it happened (0: while loading). */
+  action: number;
+  kind: string;
+  detail: string;
+}
+
+export interface MemorySample {
+  afterAction: number;
+  heapUsedBytes: number;
+  domNodes: number | null;
+  jsEventListeners: number | null;
+  rendererRssBytes: number | null;
+}
+
+export interface SoakReport {
+  ok: boolean;
+  seed: number;
+  options: Record<string, unknown>;
+  startedAt: string;
+  durationMs: number;
+  actions: number;
+  counts: Record<string, number>;
+  resets: number;
+  staffImports: number;
+  /** Requests the browser cancelled because the visitor moved on (not failures). */
+  cancelledRequests: number;
+  memory: { heapGrowth: number | null; rendererRssGrowth: number | null; samples: MemorySample[] };
+  problems: SoakProblem[];
+  /** The last actions, newest last. */
+  trail: { n: number; move: string }[];
+}
+
+export function runSoak(page: Page, options: SoakOptions): Promise<SoakReport>;
+export function makeSoakPackage(dir: string, k: number): string;

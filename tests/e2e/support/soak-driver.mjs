@@ -1,0 +1,209 @@
+/**
+ * The soak: a random visitor (soak-visitor.mjs) plays the kiosk for a number of actions or
+ * minutes; every so often they walk away and the kiosk resets itself through its own idle clock;
+ * now and then staff import a package through the inbox, as tests/e2e/staff.spec.ts does. The run
+ * fails on any problem soak-watch.mjs sees, and when the renderer's JS heap after the last reset
+ * has grown more than the bound over the heap after the first reset.
+ *
+ * Idle resets without waiting: Playwright's clock (page.clock) stands in for the page's timers
+ * from the start, time flowing as usual, and `runFor` moves it past the idle timeout and the
+ * countdown, so the reset runs the same code as in the gallery, in a second instead of minutes.
+ * Used by scripts/soak.mjs, tests/e2e/soak.spec.ts and bench/memory.mjs (types: soak-driver.d.mts).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { growth, rendererRss, sampleMemory, watchProblems } from './soak-watch.mjs';
+import { Fingers, seededRandom, visitorMoves } from './soak-visitor.mjs';
+
+/** How often each move is chosen (a move that does not fit the screen becomes a tap). */
+const WEIGHTS = { tap: 64, swipe: 12, pinch: 10, save: 8, search: 6 };
+const screen = (page, name) => page.locator(`main[data-screen="${name}"]`);
+
+/** An error that is the kiosk's, not the driver's: `kind` goes into the report. */
+const kioskFault = (kind, message) => Object.assign(new Error(message), { kind });
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/**
+ * A package for the k-th staff import, packed with the staff CLI: the built-in exhibit again as
+ * version 1.0.k-soak. New bytes, so the inbox takes it; the same content, so the heap after a
+ * reset stays comparable across imports (a different exhibit would weigh differently).
+ */
+export function makeSoakPackage(dir, k) {
+  const source = join(dir, `soak-${k}-source`);
+  const out = join(dir, `soak-${k}.vitrine`);
+  const exhibit = JSON.parse(readFileSync(join(ROOT, 'assets/exhibit/exhibit.json'), 'utf8'));
+  exhibit.package.version = `1.0.${k}-soak`;
+  mkdirSync(source, { recursive: true });
+  writeFileSync(join(source, 'exhibit.json'), JSON.stringify(exhibit, null, 2));
+  cpSync(join(ROOT, 'assets/exhibit/media'), join(source, 'media'), { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'out/main/cli.js'), 'pack', source, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return out;
+}
+
+function chooser(random) {
+  const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
+  return () => {
+    let r = random() * total;
+    for (const [move, weight] of Object.entries(WEIGHTS)) if ((r -= weight) < 0) return move;
+    return 'tap';
+  };
+}
+
+/** In the page: resolves with the kind of screen shown once none is left loading (rejects after 15 s). */
+function screenSettled() {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const check = () => {
+      const shown = document.querySelector('main[data-screen]');
+      if (shown && !document.querySelector('main[data-screen="loading"]')) resolve(shown.getAttribute('data-screen'));
+      else if (Date.now() - started > 15_000) reject(new Error('still loading'));
+      else setTimeout(check, 10);
+    };
+    check();
+  });
+}
+
+/** Waits until the screen the last move asked for is shown; returns its kind (one round trip). */
+const settle = (page) => page.evaluate(screenSettled);
+
+/**
+ * The first reset, the one memory is measured against, waits until the visitor has seen every
+ * kind of screen: before that, V8 is still compiling code for screens met for the first time,
+ * and the heap grows with warm-up, not with use (unless that takes five times the usual visit).
+ */
+const WARM_SCREENS = ['home', 'section', 'topic', 'artifact', 'my-list'];
+
+/** The reserved 3 s press in the corner (the clock moved on instead of waiting), the PIN, then `work` in the panel. */
+async function asStaff(page, fingers, pin, work) {
+  const panel = page.getByRole('dialog', { name: 'Staff mode' });
+  await fingers.send('touchStart', [{ x: 20, y: 20 }]);
+  await page.clock.runFor(3_200);
+  await panel.waitFor({ timeout: 10_000 });
+  await fingers.send('touchEnd', []);
+  for (const digit of pin) await panel.getByRole('button', { name: digit, exact: true }).tap();
+  await panel.getByRole('button', { name: 'OK' }).tap();
+  await panel.getByRole('heading', { name: 'Live' }).waitFor();
+  await work(panel);
+  await panel.getByRole('button', { name: 'Close' }).tap();
+  await panel.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Plays the kiosk at `url` in `page` (a fresh page: the clock must be installed before it loads).
+ * Options: seed; actions and/or minutes; idle {timeoutSeconds, countdownSeconds} as set on the
+ * host; resetEvery [min, max] actions; maxHeapGrowth (0.05 = 5 %); staff {pin, inbox, every,
+ * packages (a folder for generated packages)}; log (progress lines). Returns the report.
+ */
+export async function runSoak(page, options) {
+  const { url, seed, idle, resetEvery = [20, 80], maxHeapGrowth = 0.05, staff, log = () => {} } = options;
+  const actions = options.actions ?? Infinity;
+  const deadline = options.minutes ? Date.now() + options.minutes * 60_000 : Infinity;
+  if (actions === Infinity && deadline === Infinity) throw new Error('runSoak needs actions or minutes.');
+  const random = seededRandom(seed);
+  const between = ([low, high]) => low + Math.floor(random() * (high - low + 1));
+  const watch = watchProblems(page, new URL(url).origin);
+  const startedAt = new Date();
+  const counts = {};
+  const trail = [];
+  const memory = [];
+  let resets = 0;
+  let staffImports = 0;
+  let done = 0;
+  const seen = new Set();
+
+  await page.clock.install();
+  await page.goto(url);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const fingers = new Fingers(cdp);
+  const moves = visitorMoves(page, fingers, random);
+  const nextMove = chooser(random);
+  const problem = (kind, error) => watch.problems.push({ action: done, kind: error?.kind ?? kind, detail: String(error?.message ?? error).slice(0, 500) });
+
+  const idleReset = async () => {
+    await page.clock.runFor((idle.timeoutSeconds + idle.countdownSeconds + 1) * 1000);
+    await screen(page, 'attract').waitFor({ timeout: 15_000 }).catch(() => {
+      throw kioskFault('no-reset', `The kiosk did not return to its attract screen after ${idle.timeoutSeconds + idle.countdownSeconds} s without a touch.`);
+    });
+    resets++;
+    memory.push({ afterAction: done, ...(await sampleMemory(cdp)), rendererRssBytes: await rendererRss(page.context().browser()) });
+    trail.push({ n: done, move: `idle reset ${resets}` });
+  };
+
+  const staffImport = async () => {
+    const k = staffImports + 1;
+    const pkg = makeSoakPackage(staff.packages, k);
+    const name = `soak-${k}.vitrine`;
+    await copyFile(pkg, join(staff.inbox, name));
+    await asStaff(page, fingers, staff.pin, async (panel) => {
+      await panel.getByRole('button', { name: 'Check the inbox now' }).tap();
+      await panel.getByTestId('staff-inbox-results').filter({ hasText: `${name}: imported` }).waitFor({ timeout: 120_000 });
+    });
+    staffImports++;
+    trail.push({ n: done, move: `staff import ${name}` });
+  };
+
+  try {
+    await screen(page, 'attract').waitFor({ timeout: 60_000 });
+    let nextReset = between(resetEvery);
+    let nextStaff = staff?.every ?? Infinity;
+    while (done < actions && Date.now() < deadline) {
+      done++;
+      watch.setAction(done);
+      let move = nextMove();
+      let did = await moves[move]();
+      if (did === null) [move, did] = ['tap', await moves.tap()];
+      counts[move] = (counts[move] ?? 0) + 1;
+      trail.push({ n: done, move: did ?? 'nothing to tap' });
+      if (trail.length > 60) trail.shift();
+      seen.add(
+        await settle(page).catch(() => {
+          throw kioskFault('stuck', `The screen was still loading 15 s after "${did}".`);
+        }),
+      );
+      const warm = resets > 0 || WARM_SCREENS.every((kind) => seen.has(kind)) || done >= 5 * resetEvery[1];
+      if (done >= nextReset && warm) {
+        await idleReset();
+        nextReset = done + between(resetEvery);
+      }
+      if (done >= nextStaff) {
+        // Staff come to a kiosk nobody is using: after a reset, in the kiosk's own language.
+        if (memory.at(-1)?.afterAction !== done) await idleReset();
+        await staffImport();
+        nextStaff += staff.every;
+      }
+      if (done % 500 === 0) log(`soak: ${done} actions, ${resets} resets, ${staffImports} staff imports, ${watch.problems.length} problems`);
+      if (watch.problems.length > 0) break;
+    }
+    // The last sample, like the first, right after a reset.
+    if (watch.problems.length === 0 && memory.at(-1)?.afterAction !== done) await idleReset();
+  } catch (error) {
+    problem('driver', error);
+  } finally {
+    watch.stop();
+    await cdp.detach().catch(() => undefined);
+  }
+
+  const heapGrowth = growth(memory.map((m) => m.heapUsedBytes));
+  if (heapGrowth !== null && heapGrowth > maxHeapGrowth) {
+    problem('memory-growth', `JS heap after the last reset is ${(heapGrowth * 100).toFixed(1)} % above the first (bound ${(maxHeapGrowth * 100).toFixed(1)} %).`);
+  }
+  return {
+    ok: watch.problems.length === 0,
+    seed,
+    options: { actions: options.actions ?? null, minutes: options.minutes ?? null, resetEvery, maxHeapGrowth, staffEvery: staff?.every ?? null },
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    actions: done,
+    counts,
+    resets,
+    staffImports,
+    cancelledRequests: watch.cancelled,
+    memory: { heapGrowth, rendererRssGrowth: growth(memory.map((m) => m.rendererRssBytes)), samples: memory },
+    problems: watch.problems,
+    trail,
+  };
+}
