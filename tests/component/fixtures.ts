@@ -7,14 +7,18 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Api } from '../../src-main/contract/api';
-import { readExhibitFolder } from '../../src-main/core/packages/source-format/exhibit-folder';
+import type { LocalTextValue } from '../../src-main/core/packages/manifest';
+import { readExhibitFolder, type ExhibitDraft } from '../../src-main/core/packages/source-format/exhibit-folder';
 import type {
   KioskConfig,
   ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SectionView, TopicBlock, TopicView,
 } from '../../src-main/contract/types';
 
+/** A draft with every text plain: the built-in exhibit is in English only (builtin-exhibit.test.ts). */
+type Plain<T> = [T] extends [string] ? T : [LocalTextValue] extends [T] ? (null extends T ? string | null : string) : T extends readonly (infer U)[] ? Plain<U>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
+
 // The words only: the stand-in images are made at build time and need not exist for these tests.
-const source = readExhibitFolder(join(import.meta.dirname, '../../assets/exhibit'), { images: false });
+const source = readExhibitFolder(join(import.meta.dirname, '../../assets/exhibit'), { images: false }) as Plain<ExhibitDraft>;
 
 type SourceArtifact = (typeof source.artifacts)[number];
 type SourceTopic = (typeof source.exhibit.sections)[number]['topics'][number];

@@ -162,7 +162,7 @@ describe('mistakes, refused with the file, the line and what was expected', () =
     ['a key spelt wrong', change('exhibit.yaml', '    caption: >', '    captoin: >'),
       `exhibit.yaml, line ${line('caption: >')}: "captoin" is not a key of artifact "ship-letter": did you mean "caption"? (its keys are title, date, caption, permanentUrl, translation, translationNote, images)`],
     ['a key that does not exist', change('exhibit.yaml', 'language: en', 'language: en\ncolour: blue'),
-      `exhibit.yaml, line ${line('language: en') + 1}: "colour" is not a key of the exhibit (its keys are package, title, subtitle, credit, language, attract, sections, artifacts)`],
+      `exhibit.yaml, line ${line('language: en') + 1}: "colour" is not a key of the exhibit (its keys are package, title, subtitle, credit, language, languages, attract, sections, artifacts)`],
     ['a key spelt wrong in front matter', change(onBoard, 'era: The Crossing', 'Era: The Crossing'),
       `${onBoard}, line 3: "Era" is not a key of the front matter: did you mean "era"? (its keys are title, era)`],
     ['a list where text belongs', change(onBoard, 'era: The Crossing', 'era:\n  - The Crossing'),
