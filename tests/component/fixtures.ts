@@ -26,6 +26,9 @@ type SourceTopic = (typeof source.exhibit.sections)[number]['topics'][number];
 /** The package source itself, for asserting verbatim text. */
 export const exhibitSource = source;
 
+/** The built-in exhibit's languages: its own, and no other. */
+const languages = { language: source.exhibit.language, languages: [] };
+
 /** Content-addressed media URL, shaped like the core's `/media/<sha256>.<ext>`. */
 function mediaUrl(file: string, variant: string): string {
   return `/media/${createHash('sha256').update(`${variant}:${file}`).digest('hex')}.jpg`;
@@ -74,7 +77,7 @@ export function exhibitView(): ExhibitView {
     title: e.title,
     subtitle: e.subtitle,
     credit: e.credit,
-    language: e.language,
+    ...languages,
     sections: e.sections.map((s) => {
       const ids = s.topics.flatMap(refs);
       const first = ids[0] ? artifactsById.get(ids[0]) : undefined;
@@ -104,7 +107,7 @@ export function sectionView(id: string): SectionView {
     if (last && last.era !== null && last.era === t.era) last.topics.push(entry);
     else eras.push({ era: t.era, topics: [entry] });
   }
-  return { id: s.id, title: s.title, introduction: [...s.introduction], eras };
+  return { id: s.id, title: s.title, introduction: [...s.introduction], eras, ...languages };
 }
 
 /** A topic as getTopic answers it, blocks in the package's order. */
@@ -121,6 +124,7 @@ export function topicView(id: string): TopicView {
     era: topic.era,
     section: { id: sectionId, title: sectionTitle },
     blocks,
+    ...languages,
     ...neighbours(topics.map(({ topic: t }) => t.id), topic.id),
   };
 }
@@ -140,6 +144,7 @@ export function artifactView(id: string, translation: string[] | null = null): A
     date: a.date,
     images: a.media.map(imageView),
     topic: placement ? { id: placement.id, title: placement.title, era: placement.era } : null,
+    ...languages,
     ...neighbours(artifactOrder, id),
   };
 }

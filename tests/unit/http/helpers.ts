@@ -18,6 +18,7 @@ export function fakeApi(): ApiImplementation {
       subtitle: null,
       credit: null,
       language: 'en',
+      languages: [],
       sections: [],
       highlights: [],
       attract: { title: 'Test exhibit', invitation: null, artifacts: [] },
@@ -41,6 +42,8 @@ export function fakeApi(): ApiImplementation {
       topic: null,
       previousId: null,
       nextId: null,
+      language: 'en',
+      languages: [],
     }),
     search: ({ query }) => {
       if (query === 'down') throw new ApiError('unavailable', 'Search is being rebuilt.');
