@@ -8,8 +8,9 @@
 import { render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
-import type { ArtifactSummary, ExhibitView, SectionView, TopicView } from '../../src-main/contract/types';
+import type { ArtifactSummary, ArtifactView, ExhibitView, SectionView, TopicView } from '../../src-main/contract/types';
 import { i18nContext } from '../../src-renderer/i18n/context';
+import Artifact from '../../src-renderer/screens/Artifact.svelte';
 import Home from '../../src-renderer/screens/Home.svelte';
 import Section from '../../src-renderer/screens/Section.svelte';
 import Topic from '../../src-renderer/screens/Topic.svelte';
@@ -116,5 +117,35 @@ describe('package text in the visitor\'s language, English where the package has
       { text: 'Empty Section', lang: 'en' },
     ]);
     expect(screen.getByRole('button', { name: /^Первый раздел, / })).toBeTruthy();
+  });
+
+  it('an object: Russian title and first translation paragraph, English caption, date and the rest', () => {
+    const artifact: ArtifactView = {
+      ...languages,
+      id: 'a1',
+      title: { en: 'Letter on grain', ru: 'Письмо о зерне' },
+      caption: 'A caption in English only.',
+      permanentUrl: null,
+      translation: [{ en: 'Translated grain letter.', ru: 'Письмо о зерне, в переводе.' }, 'Its second paragraph.'],
+      translationNote: null,
+      date: '1921',
+      images: [image({ en: 'Image of a1, page 1', ru: 'Изображение a1' })],
+      topic: { id: 'alpha', title: { en: 'Alpha', ru: 'Альфа' }, era: 'Early Years' },
+      previousId: null,
+      nextId: null,
+    };
+    const { container } = render(Artifact, { props: { artifact, qr: null, onOpenArtifact: vi.fn() }, context: i18nContext(russianVisitor()) });
+    expect(shown(container.querySelector('h1'))).toEqual({ text: 'Письмо о зерне', lang: 'ru' });
+    expect(shown(container.querySelector('.caption'))).toEqual({ text: 'A caption in English only.', lang: 'en' });
+    expect(shown(container.querySelector('.date'))).toEqual({ text: '1921', lang: 'en' });
+    expect([...container.querySelectorAll('.eyebrow span')].map(shown)).toEqual([
+      { text: 'Early Years', lang: 'en' },
+      { text: 'Альфа', lang: 'ru' },
+    ]);
+    expect(screen.getByRole('img', { name: 'Изображение a1' }).getAttribute('lang')).toBe('ru');
+    expect([...container.querySelectorAll('.translation .prose p')].map(shown)).toEqual([
+      { text: 'Письмо о зерне, в переводе.', lang: 'ru' },
+      { text: 'Its second paragraph.', lang: 'en' },
+    ]);
   });
 });
