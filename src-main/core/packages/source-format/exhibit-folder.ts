@@ -6,6 +6,7 @@
  *   sections/<section-id>/NN-<topic>.md  its topics in the order of NN: front matter, then the essay
  *   translations/<name>.md               an artifact's translation, when exhibit.yaml names one
  *   media/<image>                        the images
+ *   <any of the Markdown files>.<lang>.md  that file in another of the exhibit's languages (languages.ts)
  *
  * Read only on the curator's machine (`vitrine pack`, `vitrine validate`): it becomes the same
  * manifest.json a kiosk reads, so the kiosk itself never parses YAML or Markdown. Files are small
