@@ -2,7 +2,7 @@
  * The timeline's result types (issue 6), re-exported by types.ts: plain data, like the rest of
  * the contract.
  */
-import type { ImageView } from './types';
+import type { ImageView, LocalText } from './types';
 
 /** Whole years, both included: `from === to` for a single year. Negative years are BCE. */
 export interface YearSpan {
@@ -19,8 +19,8 @@ export interface PeriodView extends YearSpan {
 export interface TimelineTopic {
   kind: 'topic';
   id: string;
-  title: string;
-  era: string | null;
+  title: LocalText;
+  era: LocalText | null;
   artifactCount: number;
   period: PeriodView | null;
 }
@@ -28,7 +28,7 @@ export interface TimelineTopic {
 export interface TimelineArtifact {
   kind: 'artifact';
   id: string;
-  title: string;
+  title: LocalText;
   thumb: ImageView | null;
   /** Where the object sits on the axis: its own period, else its topic's, else null (undated). */
   period: PeriodView | null;
@@ -39,7 +39,7 @@ export interface TimelineArtifact {
    */
   periodSource: 'own' | 'topic' | null;
   /** The topic that places the object (its first placement), or null. */
-  topic: { id: string; title: string } | null;
+  topic: { id: string; title: LocalText } | null;
 }
 
 export type TimelineEntry = TimelineTopic | TimelineArtifact;

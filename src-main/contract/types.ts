@@ -8,6 +8,23 @@ import type { YearSpan } from './timeline';
 
 export type { PeriodView, TimelineArtifact, TimelineEntry, TimelineTopic, TimelineView, YearSpan } from './timeline';
 
+/**
+ * A visitor-facing text of the package (issue 6): plain text in the exhibit's `language` (every
+ * one-language package), or the same text by language tag, `{ "en": "…", "ru": "…" }`, the
+ * exhibit's language always among them. The renderer picks one per field with
+ * src-renderer/i18n/content.ts, falling back to the exhibit's language, so a language switch
+ * needs no new request.
+ */
+export type LocalText = string | { readonly [lang: string]: string };
+
+/** The exhibit's own language and the other languages some of its texts are given in. */
+export interface ContentLanguages {
+  /** The exhibit's language (a tag such as "en"): every text has it. */
+  language: string;
+  /** Its other languages, e.g. ["ru"]; empty for a one-language exhibit. */
+  languages: string[];
+}
+
 /** A media address relative to the app's origin, e.g. `/media/ab12….jpg`. */
 export type MediaUrl = string;
 
@@ -24,52 +41,52 @@ export interface ImageView {
   tiles: MediaUrl;
   width: number;
   height: number;
-  alt: string;
+  alt: LocalText;
   /** True when the package marks this image as a generated stand-in, not the original. */
   standIn: boolean;
 }
 
 export interface ArtifactSummary {
   id: string;
-  title: string;
+  title: LocalText;
   thumb: ImageView | null;
 }
 
-export interface ArtifactView {
+export interface ArtifactView extends ContentLanguages {
   id: string;
-  title: string;
-  caption: string | null;
+  title: LocalText;
+  caption: LocalText | null;
   /** The object's permanent address at its home institution, or null when the package has none. */
   permanentUrl: string | null;
   /** Translation paragraphs, or null when the package has none (the UI must say so plainly). */
-  translation: string[] | null;
+  translation: LocalText[] | null;
   /** What the package says about a missing translation (e.g. that the original had one), or null. */
-  translationNote: string | null;
-  date: string | null;
+  translationNote: LocalText | null;
+  date: LocalText | null;
   images: ImageView[];
   /** Where the visitor came from: the topic that places this artifact (first placement). */
-  topic: { id: string; title: string; era: string | null } | null;
+  topic: { id: string; title: LocalText; era: LocalText | null } | null;
   /** Neighbours in exhibit order, for previous/next. */
   previousId: string | null;
   nextId: string | null;
 }
 
 export type TopicBlock =
-  | { type: 'paragraph'; text: string }
+  | { type: 'paragraph'; text: LocalText }
   | { type: 'artifact'; artifact: ArtifactSummary };
 
 export interface TopicSummary {
   id: string;
-  title: string;
-  era: string | null;
+  title: LocalText;
+  era: LocalText | null;
   artifactCount: number;
 }
 
-export interface TopicView {
+export interface TopicView extends ContentLanguages {
   id: string;
-  title: string;
-  era: string | null;
-  section: { id: string; title: string };
+  title: LocalText;
+  era: LocalText | null;
+  section: { id: string; title: LocalText };
   blocks: TopicBlock[];
   previousId: string | null;
   nextId: string | null;
@@ -77,13 +94,13 @@ export interface TopicView {
 
 /** Consecutive topics sharing an era; a topic without an era forms a group with `era: null`. */
 export interface EraGroup {
-  era: string | null;
+  era: LocalText | null;
   topics: TopicSummary[];
 }
 
 export interface SectionSummary {
   id: string;
-  title: string;
+  title: LocalText;
   /** False for a section the package names but gives no content (shown, not openable). */
   hasContent: boolean;
   topicCount: number;
@@ -91,18 +108,17 @@ export interface SectionSummary {
   cover: ImageView | null;
 }
 
-export interface SectionView {
+export interface SectionView extends ContentLanguages {
   id: string;
-  title: string;
-  introduction: string[];
+  title: LocalText;
+  introduction: LocalText[];
   eras: EraGroup[];
 }
 
-export interface ExhibitView {
-  title: string;
-  subtitle: string | null;
-  credit: string | null;
-  language: string;
+export interface ExhibitView extends ContentLanguages {
+  title: LocalText;
+  subtitle: LocalText | null;
+  credit: LocalText | null;
   sections: SectionSummary[];
   /** Every artifact, in the order a visitor meets them. */
   highlights: ArtifactSummary[];
@@ -116,9 +132,9 @@ export interface ExhibitView {
 
 export interface AttractView {
   /** Headline; the exhibit title unless the package gives another. */
-  title: string;
+  title: LocalText;
   /** The package's invitation to touch, or null for the kiosk's own words. */
-  invitation: string | null;
+  invitation: LocalText | null;
   artifacts: ArtifactSummary[];
 }
 

@@ -4,12 +4,13 @@
  * home. It lives in the VisitorSession, so the idle reset throws it away with everything else
  * the visitor left (issue 3): the next visitor must never find someone else's list.
  */
-import type { ArtifactView, ImageView } from '../../src-main/contract/types';
+import type { ArtifactView, ImageView, LocalText } from '../../src-main/contract/types';
 
 /** What the list keeps of a saved object: enough to show it and its address without asking the API again. */
 export interface SavedItem {
   id: string;
-  title: string;
+  /** In every language the package gives, so the list follows a language switch. */
+  title: LocalText;
   /** The object's first image, for the list's thumbnail; null for an object without images. */
   image: ImageView | null;
   /** Its permanent address at the home institution, or null when the package gives none. */

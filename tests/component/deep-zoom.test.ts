@@ -55,7 +55,7 @@ describe('DeepZoom', () => {
 
   it('shows the display image at once, and the viewer over it only when its view is sharp', () => {
     render(DeepZoom, { image });
-    const still = screen.getByRole('img', { name: image.alt }) as HTMLImageElement;
+    const still = screen.getByRole('img', { name: image.alt as string }) as HTMLImageElement;
     expect(still.getAttribute('src')).toBe(image.display);
     const viewer = FakeViewer.last.options.element!;
     expect(viewer.classList.contains('shown')).toBe(false);
@@ -67,7 +67,7 @@ describe('DeepZoom', () => {
     expect(viewer.classList.contains('shown')).toBe(true);
     expect(still.classList.contains('hidden')).toBe(true);
     // Still there for screen readers: the canvas has no words.
-    expect(screen.getByRole('img', { name: image.alt })).toBe(still);
+    expect(screen.getByRole('img', { name: image.alt as string })).toBe(still);
   });
 
   it('marks the first sharp frame after an artifact was opened, once', () => {
@@ -161,7 +161,7 @@ describe('DeepZoom', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     FakeViewer.failNext = new Error('No drawer could be created!');
     render(DeepZoom, { image });
-    expect(screen.getByRole('img', { name: image.alt }).classList.contains('hidden')).toBe(false);
+    expect(screen.getByRole('img', { name: image.alt as string }).classList.contains('hidden')).toBe(false);
     for (const name of ['Zoom in', 'Zoom out', 'Reset view']) expect(button(name).disabled).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Api } from '../../src-main/contract/api';
-import { readExhibitFolder } from '../../src-main/core/packages/source-format/exhibit-folder';
+import type { LocalTextValue } from '../../src-main/core/packages/manifest';
+import { readExhibitFolder, type ExhibitDraft } from '../../src-main/core/packages/source-format/exhibit-folder';
 import type {
   KioskConfig,
   ArtifactSummary, ArtifactView, EraGroup, ExhibitView, ImageView, SearchHit, SearchResults, SectionView, TextSegment, TimelineView, TopicBlock, TopicView,
@@ -15,14 +16,20 @@ import type {
 import { searchTerms } from '../../src-main/core/store/search';
 import { buildTimeline } from '../../src-main/core/timeline';
 
+/** A draft with every text plain: the built-in exhibit is in English only (builtin-exhibit.test.ts). */
+type Plain<T> = [T] extends [string] ? T : [LocalTextValue] extends [T] ? (null extends T ? string | null : string) : T extends readonly (infer U)[] ? Plain<U>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
+
 // The words only: the stand-in images are made at build time and need not exist for these tests.
-const source = readExhibitFolder(join(import.meta.dirname, '../../assets/exhibit'), { images: false });
+const source = readExhibitFolder(join(import.meta.dirname, '../../assets/exhibit'), { images: false }) as Plain<ExhibitDraft>;
 
 type SourceArtifact = (typeof source.artifacts)[number];
 type SourceTopic = (typeof source.exhibit.sections)[number]['topics'][number];
 
 /** The package source itself, for asserting verbatim text. */
 export const exhibitSource = source;
+
+/** The built-in exhibit's languages: its own, and no other. */
+const languages = { language: source.exhibit.language, languages: [] };
 
 /** Content-addressed media URL, shaped like the core's `/media/<sha256>.<ext>`. */
 function mediaUrl(file: string, variant: string): string {
@@ -72,7 +79,7 @@ export function exhibitView(): ExhibitView {
     title: e.title,
     subtitle: e.subtitle,
     credit: e.credit,
-    language: e.language,
+    ...languages,
     sections: e.sections.map((s) => {
       const ids = s.topics.flatMap(refs);
       const first = ids[0] ? artifactsById.get(ids[0]) : undefined;
@@ -103,7 +110,7 @@ export function sectionView(id: string): SectionView {
     if (last && last.era !== null && last.era === t.era) last.topics.push(entry);
     else eras.push({ era: t.era, topics: [entry] });
   }
-  return { id: s.id, title: s.title, introduction: [...s.introduction], eras };
+  return { id: s.id, title: s.title, introduction: [...s.introduction], eras, ...languages };
 }
 
 /** A topic as getTopic answers it, blocks in the package's order. */
@@ -120,6 +127,7 @@ export function topicView(id: string): TopicView {
     era: topic.era,
     section: { id: sectionId, title: sectionTitle },
     blocks,
+    ...languages,
     ...neighbours(topics.map(({ topic: t }) => t.id), topic.id),
   };
 }
@@ -139,6 +147,7 @@ export function artifactView(id: string, translation: string[] | null = null): A
     date: a.date,
     images: a.media.map(imageView),
     topic: placement ? { id: placement.id, title: placement.title, era: placement.era } : null,
+    ...languages,
     ...neighbours(artifactOrder, id),
   };
 }

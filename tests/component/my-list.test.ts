@@ -46,7 +46,7 @@ describe('My list', () => {
   it('offers a QR code and the address as text for each object to take home', () => {
     show([obj1, obj4]);
     for (const item of [obj1, obj4]) {
-      const li = screen.getAllByTestId('saved-item').find((el) => el.textContent?.includes(item.title))!;
+      const li = screen.getAllByTestId('saved-item').find((el) => el.textContent?.includes(item.title as string))!;
       expect(within(li).getByRole('img', { name: `QR code for ${item.permanentUrl}` }).tagName.toLowerCase()).toBe('svg');
       expect(within(li).getByTestId('permanent-url').textContent).toBe(item.permanentUrl);
     }

@@ -78,6 +78,29 @@ export function datedSource(): Json {
 }
 
 /**
+ * smallSource with Russian on some texts only (issue 6): the exhibit title, the first section's
+ * title and introduction, topic "alpha" (title, era, its paragraph), artifact a1's title and the
+ * first image's alt. Everything else is English only, so a Russian visitor sees it in English.
+ * (Test words written for this test, not translations of any real exhibit.)
+ */
+export function bilingualSource(): Json {
+  const source = smallSource();
+  const { exhibit, artifacts } = source;
+  exhibit.languages = ['ru'];
+  exhibit.title = { en: 'A Test Exhibit', ru: 'Тестовая выставка' };
+  const first = exhibit.sections[0];
+  first.title = { en: 'First Section', ru: 'Первый раздел' };
+  first.introduction = [{ en: first.introduction[0], ru: 'Разрядка 1972 года открыла первый раздел.' }];
+  const alpha = first.topics[0];
+  alpha.title = { en: 'Alpha', ru: 'Альфа' };
+  alpha.era = { en: 'Early Years', ru: 'Ранние годы' };
+  alpha.body[0].text = { en: alpha.body[0].text, ru: 'Помощь голодающим началась в 1921 году.' };
+  artifacts[0].title = { en: 'Letter on grain', ru: 'Письмо о зерне' };
+  artifacts[0].media[0].alt = { en: artifacts[0].media[0].alt, ru: 'Изображение a1, страница 1' };
+  return source;
+}
+
+/**
  * Writes a source folder (manifest.json without sizes and checksums, real images) for `source`.
  * Images are seeded 1, 2, 3 … in order, so two sources with the same files share images byte for
  * byte; `seeds` gives chosen files other seeds (other bytes).

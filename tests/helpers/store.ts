@@ -5,7 +5,7 @@ import type { Store } from '../../src-main/core/store/connection';
 import { mediaPath } from '../../src-main/core/media/store';
 import { tilePyramidDir } from '../../src-main/core/media/tiles';
 
-const CONTENT_TABLES = ['package_versions', 'live', 'exhibits', 'sections', 'section_paragraphs', 'artifacts', 'topics', 'topic_blocks', 'media', 'search_index'];
+const CONTENT_TABLES = ['package_versions', 'live', 'exhibits', 'sections', 'section_paragraphs', 'artifacts', 'topics', 'topic_blocks', 'media', 'search_index', 'localized_text'];
 
 /** Every row of every content table, so "unchanged" means unchanged. */
 export function dumpStore(store: Store): string {

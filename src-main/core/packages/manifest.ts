@@ -21,6 +21,19 @@ const plainText = (max: number) =>
     .max(max, { message: `text of at most ${max} characters` })
     .refine((s) => !MARKUP.test(s), { message: 'plain text without HTML tags such as <b> or <script>' });
 
+/** A BCP 47 language tag as packages write it: "en", "ru", "en-GB". */
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as "en" or "ru"' });
+
+/**
+ * A visitor-facing text: plain text in the exhibit's language (as every package before issue 6
+ * wrote it), or the same text in several languages, `{ "en": "…", "ru": "…" }`. Which languages a
+ * map may hold depends on the exhibit, so local-text.ts checks that once the whole manifest is read.
+ */
+const localText = (max: number) =>
+  z.union([plainText(max), z.record(z.string(), plainText(max))], {
+    message: 'text, or the same text in several languages such as { "en": "…", "ru": "…" }',
+  });
+
 const mediaFile = z
   .string()
   .regex(/^media\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.(jpe?g|png|webp)$/i, {
@@ -33,7 +46,7 @@ export const mediaSchema = z.strictObject({
   file: mediaFile,
   sha256,
   bytes: z.number().int().positive({ message: 'the file size in bytes, a positive whole number' }),
-  alt: plainText(500),
+  alt: localText(500),
   standIn: z.boolean().default(false),
 });
 
@@ -68,44 +81,44 @@ export const timelineSchema = z.strictObject({ from: year, to: year }).superRefi
 
 export const artifactSchema = z.strictObject({
   id,
-  title: plainText(300),
-  caption: plainText(4000).nullable().default(null),
+  title: localText(300),
+  caption: localText(4000).nullable().default(null),
   permanentUrl: z
     .url({ protocol: /^https?$/, message: 'an http(s) address such as https://www.loc.gov/…' })
     .max(400)
     .nullable()
     .default(null),
-  translation: z.array(plainText(20000)).min(1).nullable().default(null),
-  translationNote: plainText(500).nullable().default(null),
-  date: plainText(100).nullable().default(null),
+  translation: z.array(localText(20000)).min(1).nullable().default(null),
+  translationNote: localText(500).nullable().default(null),
+  date: localText(100).nullable().default(null),
   period: periodSchema.nullable().default(null),
   media: z.array(mediaSchema).min(1, { message: 'at least one image' }).max(200),
 });
 
 export const blockSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('paragraph'), text: plainText(20000) }),
+  z.strictObject({ type: z.literal('paragraph'), text: localText(20000) }),
   z.strictObject({ type: z.literal('artifact'), ref: id }),
 ]);
 
 export const topicSchema = z.strictObject({
   id,
-  era: plainText(120).nullable().default(null),
-  title: plainText(300),
+  era: localText(120).nullable().default(null),
+  title: localText(300),
   period: periodSchema.nullable().default(null),
   body: z.array(blockSchema).min(1, { message: 'at least one paragraph or artifact' }),
 });
 
 export const sectionSchema = z.strictObject({
   id,
-  title: plainText(300),
-  introduction: z.array(plainText(20000)).default([]),
+  title: localText(300),
+  introduction: z.array(localText(20000)).default([]),
   topics: z.array(topicSchema).default([]),
 });
 
 /** What the attract loop shows; without it, every artifact with an image and the exhibit title. */
 export const attractSchema = z.strictObject({
-  title: plainText(300).nullable().default(null),
-  invitation: plainText(200).nullable().default(null),
+  title: localText(300).nullable().default(null),
+  invitation: localText(200).nullable().default(null),
   artifacts: z.array(id).max(100).nullable().default(null),
 });
 
@@ -120,10 +133,16 @@ export const manifestSchema = z.strictObject({
     title: plainText(300),
   }),
   exhibit: z.strictObject({
-    title: plainText(300),
-    subtitle: plainText(300).nullable().default(null),
-    credit: plainText(1000).nullable().default(null),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as "en" or "ru"' }),
+    title: localText(300),
+    subtitle: localText(300).nullable().default(null),
+    credit: localText(1000).nullable().default(null),
+    /** The exhibit's own language: every text is in it, and falls back to it. */
+    language: languageTag,
+    /**
+     * The other languages some of its texts are given in (never the exhibit's own). Optional
+     * without a default, so a one-language package packs to the same manifest as before.
+     */
+    languages: z.array(languageTag).max(20).optional(),
     sections: z.array(sectionSchema).min(1, { message: 'at least one section' }),
     attract: attractSchema.nullable().default(null),
     timeline: timelineSchema.nullable().default(null),
@@ -150,6 +169,8 @@ function periodsWithinTimeline(manifest: { exhibit: { timeline: Span | null; sec
 
 type Span = z.output<typeof timelineSchema>;
 
+/** A text field's value as the manifest gives it: plain (the exhibit's language) or by language. */
+export type LocalTextValue = string | Record<string, string>;
 export type Manifest = z.output<typeof manifestSchema>;
 export type ManifestMedia = z.output<typeof mediaSchema>;
 export type ManifestArtifact = z.output<typeof artifactSchema>;

@@ -5,6 +5,7 @@
  */
 import { MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
 import { PackageError, formatFieldPath } from './errors';
+import { checkLanguages } from './local-text';
 
 /** Parses and validates manifest.json; throws PackageError naming the field at fault. */
 export function parseManifest(text: string): Manifest {
@@ -17,11 +18,13 @@ export function parseManifest(text: string): Manifest {
   const result = manifestSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const missing = issue.code === 'invalid_type' && valueAt(json, issue.path) === undefined;
+    // A text that may be given by language is a union: its "missing" is an invalid_union.
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(json, issue.path) === undefined;
     const expected = missing ? `a value (${describeIssue(issue)}), but the field is missing` : describeIssue(issue);
     throw new PackageError(MANIFEST_FILE, formatFieldPath(issue.path) || null, expected);
   }
   checkReferences(result.data);
+  checkLanguages(result.data);
   return result.data;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Store } from '../store/connection';
 import { crashPoint } from './crash-points';
-import type { Manifest } from './manifest';
+import { defaultText as one, otherTexts } from './local-text';
+import type { LocalTextValue, Manifest } from './manifest';
 import type { StagedSet } from './stage';
 import { writePeriods } from './write-periods';
 
@@ -24,7 +25,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
     version: db.prepare(
       "INSERT INTO package_versions (package_id, version, title, manifest_sha256, source, imported_at, status, signed_by) VALUES (?, ?, ?, ?, ?, ?, 'incomplete', ?)",
     ),
-    exhibit: db.prepare('INSERT INTO exhibits (version_id, title, subtitle, credit, language, attract) VALUES (?, ?, ?, ?, ?, ?)'),
+    exhibit: db.prepare('INSERT INTO exhibits (version_id, title, subtitle, credit, language, attract, languages) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     section: db.prepare('INSERT INTO sections (exhibit_id, slug, position, title) VALUES (?, ?, ?, ?)'),
     intro: db.prepare('INSERT INTO section_paragraphs (section_id, position, text) VALUES (?, ?, ?)'),
     artifact: db.prepare(
@@ -35,35 +36,60 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
     ),
     topic: db.prepare('INSERT INTO topics (section_id, version_id, slug, position, era, title) VALUES (?, ?, ?, ?, ?, ?)'),
     block: db.prepare('INSERT INTO topic_blocks (topic_id, position, kind, text, artifact_id) VALUES (?, ?, ?, ?, ?)'),
+    local: db.prepare('INSERT INTO localized_text (version_id, owner_kind, owner_id, field, ordinal, lang, text) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   };
 
   const write = db.transaction((): number => {
     const { package: pkg, exhibit } = manifest;
+    const lang = exhibit.language;
+    // The exhibit's language goes in the content columns (as before issue 6), the others beside.
+    const others = (kind: string, ownerId: number, field: string, value: LocalTextValue | null, ordinal = 0) => {
+      for (const [l, text] of otherTexts(value, lang)) q.local.run(versionId, kind, ownerId, field, ordinal, l, text);
+    };
     const versionId = Number(
       q.version.run(pkg.id, pkg.version, pkg.title, options.manifestSha256, options.source, (options.importedAt ?? new Date()).toISOString(), options.signedBy ?? null).lastInsertRowid,
     );
-    const exhibitId = Number(q.exhibit.run(versionId, exhibit.title, exhibit.subtitle, exhibit.credit, exhibit.language, exhibit.attract ? JSON.stringify(exhibit.attract) : null).lastInsertRowid);
+    const attract = exhibit.attract && { ...exhibit.attract, title: one(exhibit.attract.title, lang), invitation: one(exhibit.attract.invitation, lang) };
+    const exhibitId = Number(
+      q.exhibit.run(versionId, one(exhibit.title, lang), one(exhibit.subtitle, lang), one(exhibit.credit, lang), lang, attract ? JSON.stringify(attract) : null, JSON.stringify(exhibit.languages ?? [])).lastInsertRowid,
+    );
+    others('exhibit', exhibitId, 'title', exhibit.title);
+    others('exhibit', exhibitId, 'subtitle', exhibit.subtitle);
+    others('exhibit', exhibitId, 'credit', exhibit.credit);
+    others('exhibit', exhibitId, 'attract_title', exhibit.attract?.title ?? null);
+    others('exhibit', exhibitId, 'attract_invitation', exhibit.attract?.invitation ?? null);
 
     const artifactRowIds = new Map<string, number>();
     manifest.artifacts.forEach((a, position) => {
       const rowId = Number(
-        q.artifact.run(versionId, a.id, position, a.title, a.caption, a.permanentUrl, a.translation ? JSON.stringify(a.translation) : null, a.translationNote, a.date).lastInsertRowid,
+        q.artifact.run(versionId, a.id, position, one(a.title, lang), one(a.caption, lang), a.permanentUrl, a.translation ? JSON.stringify(a.translation.map((p) => one(p, lang))) : null, one(a.translationNote, lang), one(a.date, lang)).lastInsertRowid,
       );
       artifactRowIds.set(a.id, rowId);
+      others('artifact', rowId, 'title', a.title);
+      others('artifact', rowId, 'caption', a.caption);
+      others('artifact', rowId, 'translation_note', a.translationNote);
+      others('artifact', rowId, 'date_text', a.date);
+      a.translation?.forEach((p, i) => others('artifact', rowId, 'translation', p, i));
       a.media.forEach((m, index) => {
         const s = staged.get(m.file);
         if (!s) throw new Error(`internal: ${m.file} was not staged`);
-        q.media.run(rowId, index + 1, s.original.sha256, s.original.ext, s.original.bytes, s.original.width, s.original.height, s.display.sha256, s.thumb.sha256, m.alt, m.standIn ? 1 : 0);
+        const mediaId = Number(
+          q.media.run(rowId, index + 1, s.original.sha256, s.original.ext, s.original.bytes, s.original.width, s.original.height, s.display.sha256, s.thumb.sha256, one(m.alt, lang), m.standIn ? 1 : 0).lastInsertRowid,
+        );
+        others('media', mediaId, 'alt', m.alt);
       });
     });
 
     exhibit.sections.forEach((section, sPos) => {
-      const sectionId = Number(q.section.run(exhibitId, section.id, sPos, section.title).lastInsertRowid);
-      section.introduction.forEach((text, pPos) => q.intro.run(sectionId, pPos, text));
+      const sectionId = Number(q.section.run(exhibitId, section.id, sPos, one(section.title, lang)).lastInsertRowid);
+      others('section', sectionId, 'title', section.title);
+      section.introduction.forEach((text, pPos) => others('section_paragraph', Number(q.intro.run(sectionId, pPos, one(text, lang)).lastInsertRowid), 'text', text));
       section.topics.forEach((topic, tPos) => {
-        const topicId = Number(q.topic.run(sectionId, versionId, topic.id, tPos, topic.era, topic.title).lastInsertRowid);
+        const topicId = Number(q.topic.run(sectionId, versionId, topic.id, tPos, one(topic.era, lang), one(topic.title, lang)).lastInsertRowid);
+        others('topic', topicId, 'title', topic.title);
+        others('topic', topicId, 'era', topic.era);
         topic.body.forEach((block, bPos) => {
-          if (block.type === 'paragraph') q.block.run(topicId, bPos, 'paragraph', block.text, null);
+          if (block.type === 'paragraph') others('topic_block', Number(q.block.run(topicId, bPos, 'paragraph', one(block.text, lang), null).lastInsertRowid), 'text', block.text);
           else q.block.run(topicId, bPos, 'artifact', null, artifactRowIds.get(block.ref)!);
         });
       });

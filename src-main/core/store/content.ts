@@ -2,12 +2,13 @@
  * Read queries for the live exhibit. Every query is scoped to one package version, so a
  * visitor's screen always comes from one consistent exhibit even while another is imported.
  */
-import type { ArtifactSummary, ImageView, TopicBlock } from '../../contract/types';
+import type { ArtifactSummary, ImageView, LocalText, TopicBlock } from '../../contract/types';
 import { mediaUrl } from '../media/store';
 import { tilesUrl } from '../media/tiles';
 import type { Db } from './connection';
 
 export interface MediaRow {
+  id: number;
   artifact_id: number;
   page: number;
   sha256: string;
@@ -20,7 +21,7 @@ export interface MediaRow {
   stand_in: number;
 }
 
-export function toImageView(row: MediaRow): ImageView {
+export function toImageView(row: MediaRow, local: Localizer = plainTexts): ImageView {
   return {
     page: row.page,
     src: mediaUrl(row.sha256, row.ext),
@@ -29,7 +30,7 @@ export function toImageView(row: MediaRow): ImageView {
     tiles: tilesUrl(row.sha256),
     width: row.width,
     height: row.height,
-    alt: row.alt,
+    alt: local('media', row.id)('alt', row.alt),
     standIn: row.stand_in === 1,
   };
 }
@@ -38,8 +39,8 @@ export function toImageView(row: MediaRow): ImageView {
 export function contentQueries(db: Db) {
   const stmt = <R>(sql: string) => db.prepare<unknown[], R>(sql);
   return {
-    exhibit: stmt<{ id: number; title: string; subtitle: string | null; credit: string | null; language: string; attract: string | null; package_id: string; version: string; imported_at: string }>(
-      `SELECT e.id, e.title, e.subtitle, e.credit, e.language, e.attract, v.package_id, v.version, v.imported_at
+    exhibit: stmt<{ id: number; title: string; subtitle: string | null; credit: string | null; language: string; languages: string; attract: string | null; package_id: string; version: string; imported_at: string }>(
+      `SELECT e.id, e.title, e.subtitle, e.credit, e.language, e.languages, e.attract, v.package_id, v.version, v.imported_at
        FROM exhibits e JOIN package_versions v ON v.id = e.version_id WHERE e.version_id = ?`,
     ),
     sections: stmt<{ id: number; slug: string; title: string; topics: number; artifacts: number; paragraphs: number }>(
@@ -52,9 +53,9 @@ export function contentQueries(db: Db) {
     sectionBySlug: stmt<{ id: number; slug: string; title: string }>(
       'SELECT s.id, s.slug, s.title FROM sections s JOIN exhibits e ON e.id = s.exhibit_id WHERE e.version_id = ? AND s.slug = ?',
     ),
-    sectionParagraphs: stmt<{ text: string }>('SELECT text FROM section_paragraphs WHERE section_id = ? ORDER BY position'),
-    sectionTopics: stmt<{ slug: string; title: string; era: string | null; artifacts: number }>(
-      `SELECT t.slug, t.title, t.era,
+    sectionParagraphs: stmt<{ id: number; text: string }>('SELECT id, text FROM section_paragraphs WHERE section_id = ? ORDER BY position'),
+    sectionTopics: stmt<{ id: number; slug: string; title: string; era: string | null; artifacts: number }>(
+      `SELECT t.id, t.slug, t.title, t.era,
          (SELECT count(*) FROM topic_blocks b WHERE b.topic_id = t.id AND b.kind = 'artifact') AS artifacts
        FROM topics t WHERE t.section_id = ? ORDER BY t.position`,
     ),
@@ -63,12 +64,12 @@ export function contentQueries(db: Db) {
       `SELECT t.id, t.slug FROM topics t JOIN sections s ON s.id = t.section_id
        WHERE t.version_id = ? ORDER BY s.position, t.position`,
     ),
-    topicBySlug: stmt<{ id: number; slug: string; title: string; era: string | null; section_slug: string; section_title: string }>(
-      `SELECT t.id, t.slug, t.title, t.era, s.slug AS section_slug, s.title AS section_title
+    topicBySlug: stmt<{ id: number; slug: string; title: string; era: string | null; section_id: number; section_slug: string; section_title: string }>(
+      `SELECT t.id, t.slug, t.title, t.era, s.id AS section_id, s.slug AS section_slug, s.title AS section_title
        FROM topics t JOIN sections s ON s.id = t.section_id WHERE t.version_id = ? AND t.slug = ?`,
     ),
-    topicBlocks: stmt<{ kind: 'paragraph' | 'artifact'; text: string | null; artifact_id: number | null; slug: string | null; title: string | null }>(
-      `SELECT b.kind, b.text, b.artifact_id, a.slug, a.title FROM topic_blocks b
+    topicBlocks: stmt<{ id: number; kind: 'paragraph' | 'artifact'; text: string | null; artifact_id: number | null; slug: string | null; title: string | null }>(
+      `SELECT b.id, b.kind, b.text, b.artifact_id, a.slug, a.title FROM topic_blocks b
        LEFT JOIN artifacts a ON a.id = b.artifact_id WHERE b.topic_id = ? ORDER BY b.position`,
     ),
     /** Artifacts in the order a visitor meets them: where first placed in the exhibit, then unplaced ones. */
@@ -82,8 +83,8 @@ export function contentQueries(db: Db) {
     artifactBySlug: stmt<{ id: number; slug: string; title: string; caption: string | null; permanent_url: string | null; translation: string | null; translation_note: string | null; date_text: string | null }>(
       'SELECT id, slug, title, caption, permanent_url, translation, translation_note, date_text FROM artifacts WHERE version_id = ? AND slug = ?',
     ),
-    artifactPlacement: stmt<{ slug: string; title: string; era: string | null }>(
-      `SELECT t.slug, t.title, t.era FROM topic_blocks b JOIN topics t ON t.id = b.topic_id JOIN sections s ON s.id = t.section_id
+    artifactPlacement: stmt<{ id: number; slug: string; title: string; era: string | null }>(
+      `SELECT t.id, t.slug, t.title, t.era FROM topic_blocks b JOIN topics t ON t.id = b.topic_id JOIN sections s ON s.id = t.section_id
        WHERE b.artifact_id = ? ORDER BY s.position, t.position, b.position LIMIT 1`,
     ),
     /** The first artifact placed in a section, for its cover image. */
@@ -93,22 +94,50 @@ export function contentQueries(db: Db) {
     ),
     media: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? ORDER BY page'),
     firstMedia: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? AND page = 1'),
+    localized: stmt<{ field: string; ordinal: number; lang: string; text: string }>(
+      'SELECT field, ordinal, lang, text FROM localized_text WHERE owner_kind = ? AND owner_id = ?',
+    ),
+  };
+}
+
+/** A content row's kind, as localized_text names its owner (migration 0007). */
+export type OwnerKind = 'exhibit' | 'section' | 'section_paragraph' | 'topic' | 'topic_block' | 'artifact' | 'media';
+
+/**
+ * A row's texts with their other languages: `text(field, value)` gives `value` (the column, in
+ * the exhibit's language) as is when the row has no other language for it, else the map.
+ */
+export type Localizer = (kind: OwnerKind, ownerId: number) => <T extends string | null>(field: string, value: T, ordinal?: number) => LocalText | T;
+
+/** The localizer of a one-language exhibit: every text as its column holds it. */
+export const plainTexts: Localizer = () => (_field, value) => value;
+
+/** Reads other languages of exhibit `exhibit`'s rows, only when it has any (most have none). */
+export function localizer(q: ContentQueries, exhibit: { language: string; languages: string }): Localizer {
+  if (exhibit.languages === '[]') return plainTexts;
+  return (kind, ownerId) => {
+    const rows = q.localized.all(kind, ownerId);
+    return (field, value, ordinal = 0) => {
+      const others = rows.filter((r) => r.field === field && r.ordinal === ordinal);
+      if (value === null || others.length === 0) return value;
+      return Object.fromEntries([[exhibit.language, value], ...others.map((r) => [r.lang, r.text])]) as LocalText;
+    };
   };
 }
 
 export type ContentQueries = ReturnType<typeof contentQueries>;
 
 /** A card for an artifact: its title and first image. */
-export function artifactSummary(q: ContentQueries, row: { id: number; slug: string; title: string }): ArtifactSummary {
+export function artifactSummary(q: ContentQueries, row: { id: number; slug: string; title: string }, local: Localizer = plainTexts): ArtifactSummary {
   const media = q.firstMedia.get(row.id);
-  return { id: row.slug, title: row.title, thumb: media ? toImageView(media) : null };
+  return { id: row.slug, title: local('artifact', row.id)('title', row.title), thumb: media ? toImageView(media, local) : null };
 }
 
 /** The body of a topic, paragraphs and artifact cards in the order the package gives. */
-export function topicBlocks(q: ContentQueries, topicId: number): TopicBlock[] {
+export function topicBlocks(q: ContentQueries, topicId: number, local: Localizer = plainTexts): TopicBlock[] {
   return q.topicBlocks.all(topicId).map((b) =>
     b.kind === 'paragraph'
-      ? { type: 'paragraph', text: b.text ?? '' }
-      : { type: 'artifact', artifact: artifactSummary(q, { id: b.artifact_id!, slug: b.slug!, title: b.title! }) },
+      ? { type: 'paragraph', text: local('topic_block', b.id)('text', b.text ?? '') }
+      : { type: 'artifact', artifact: artifactSummary(q, { id: b.artifact_id!, slug: b.slug!, title: b.title! }, local) },
   );
 }

@@ -177,7 +177,7 @@ describe('mistakes, refused with the file, the line and what was expected', () =
     ['a key spelt wrong', change('exhibit.yaml', '    caption: >', '    captoin: >'),
       `exhibit.yaml, line ${line('caption: >')}: "captoin" is not a key of artifact "ship-letter": did you mean "caption"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images)`],
     ['a key that does not exist', change('exhibit.yaml', 'language: en', 'language: en\ncolour: blue'),
-      `exhibit.yaml, line ${line('language: en') + 1}: "colour" is not a key of the exhibit (its keys are package, title, subtitle, credit, language, attract, timeline, sections, artifacts)`],
+      `exhibit.yaml, line ${line('language: en') + 1}: "colour" is not a key of the exhibit (its keys are package, title, subtitle, credit, language, languages, attract, timeline, sections, artifacts)`],
     ['a key spelt wrong in front matter', change(onBoard, 'era: The Crossing', 'Era: The Crossing'),
       `${onBoard}, line 3: "Era" is not a key of the front matter: did you mean "era"? (its keys are title, era, period)`],
     ['a period year that is not a year', change(onBoard, 'era: The Crossing', 'era: The Crossing\nperiod:\n  from: early 1890s'),

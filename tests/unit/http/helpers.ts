@@ -22,6 +22,7 @@ export function fakeApi(): ApiImplementation {
       subtitle: null,
       credit: null,
       language: 'en',
+      languages: [],
       sections: [],
       highlights: [],
       attract: { title: 'Test exhibit', invitation: null, artifacts: [] },
@@ -46,6 +47,8 @@ export function fakeApi(): ApiImplementation {
       topic: null,
       previousId: null,
       nextId: null,
+      language: 'en',
+      languages: [],
     }),
     getTimeline: () => ({ span: null, dated: [], undated: [] }),
     search: ({ query }) => {

@@ -6,6 +6,7 @@
  *   sections/<section-id>/NN-<topic>.md  its topics in the order of NN: front matter, then the essay
  *   translations/<name>.md               an artifact's translation, when exhibit.yaml names one
  *   media/<image>                        the images
+ *   <any of the Markdown files>.<lang>.md  that file in another of the exhibit's languages (languages.ts)
  *
  * Read only on the curator's machine (`vitrine pack`, `vitrine validate`): it becomes the same
  * manifest.json a kiosk reads, so the kiosk itself never parses YAML or Markdown. Files are small
@@ -18,7 +19,8 @@ import { PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION } from '../manifest';
 import { checkDraft, refuseAt, type ExhibitDraft } from './checks';
 import { readGroup, type FieldContext, type Json, type Located, type Origins, type Path } from './fields';
 import { EXHIBIT_KEYS, TOPIC_KEYS } from './keys';
-import { readBody, readParagraphs, splitFrontMatter } from './markdown';
+import { addParagraphs, languagesOf, matchShape, siblingName, siblingOf, withLanguage, type FolderLanguages } from './languages';
+import { readBody, readParagraphs, splitFrontMatter, type EssayBlock } from './markdown';
 import { parseYaml, sourceError } from './yaml-text';
 
 export type { ExhibitDraft } from './checks';
@@ -46,10 +48,16 @@ export function readExhibitFolder(dir: string, options: { images?: boolean } = {
   const yaml = parseYaml(readText(dir, EXHIBIT_FILE, { line: null, expected: `a file named ${EXHIBIT_FILE} in ${dir}` }), EXHIBIT_FILE);
   if (yaml.root === null) throw sourceError(EXHIBIT_FILE, null, 'the file is empty; docs/content-package.md ("Writing an exhibit") shows what it holds');
   const draft: Json = { format: PACKAGE_FORMAT, schemaVersion: PACKAGE_SCHEMA_VERSION };
-  const paragraphs = (name: string, line: number | null, key: string) => readParagraphFile(dir, name, line, key);
+  const translations: { name: string; at: Path }[] = [];
+  const paragraphs = (name: string, line: number | null, key: string, at: Path) => {
+    translations.push({ name, at });
+    return readParagraphFile(dir, name, line, key);
+  };
   readGroup({ yaml, origins, paragraphs }, yaml.root, EXHIBIT_KEYS, 'the exhibit', null, [], draft);
   draft.artifacts ??= [];
-  readSections(dir, draft, origins);
+  const langs = languagesOf(draft);
+  for (const { name, at } of translations) readTranslationSiblings(dir, name, at, draft, langs, origins);
+  readSections(dir, draft, origins, langs);
   const manifest = checkDraft(draft, origins);
   if (options.images === false) return manifest;
   manifest.artifacts.forEach((artifact, a) =>
@@ -99,7 +107,26 @@ function readParagraphFile(dir: string, name: string, line: number | null, key: 
 
 type SectionJson = Json & { id: string; introduction: string[]; topics: Json[] };
 
-function readSections(dir: string, draft: Json, origins: Origins): void {
+/** An artifact's translation in the exhibit's other languages: translations/obj6.ru.md and so on. */
+function readTranslationSiblings(dir: string, name: string, at: Path, draft: Json, langs: FolderLanguages, origins: Origins): void {
+  const artifact = (draft.artifacts as Json[])[at[1] as number]!;
+  for (const lang of langs.languages) {
+    const file = siblingName(name, lang);
+    if (!isFile(join(dir, file))) continue;
+    const blocks = readEssay(dir, file, 'paragraphs');
+    matchShape(readEssay(dir, name, 'paragraphs'), name, blocks, file);
+    artifact.translation = addParagraphs(artifact.translation as string[], blocks, langs, lang, file, at, origins);
+  }
+}
+
+/** A Markdown file's blocks; `paragraphs` files (introductions, translations) have no front matter. */
+function readEssay(dir: string, file: string, kind: 'paragraphs' | 'topic'): EssayBlock[] {
+  const markdown = splitFrontMatter(readText(dir, file), file);
+  if (kind === 'paragraphs' && markdown.frontMatter !== null) throw sourceError(file, 1, 'this file is paragraphs only, without front matter');
+  return readBody(markdown.body, file, markdown.bodyLine, kind === 'topic');
+}
+
+function readSections(dir: string, draft: Json, origins: Origins, langs: FolderLanguages): void {
   const sections = (draft.exhibit as { sections: SectionJson[] }).sections;
   for (const section of sections) Object.assign(section, { introduction: [], topics: [] });
   const root = join(dir, SECTIONS_DIR);
@@ -110,17 +137,21 @@ function readSections(dir: string, draft: Json, origins: Origins): void {
     if (!entry.isDirectory()) throw sourceError(folder, null, `only section folders belong in ${SECTIONS_DIR}/, one for each section id in ${EXHIBIT_FILE} (such as ${SECTIONS_DIR}/${ids[0]}/)`);
     const s = ids.indexOf(entry.name);
     if (s < 0) throw sourceError(`${folder}/`, null, `there is no section "${entry.name}" under "sections" in ${EXHIBIT_FILE} (the sections are ${ids.join(', ')}): rename the folder to a section's id, or add the section`);
-    readSectionFolder(dir, folder, ['exhibit', 'sections', s], sections[s]!, origins);
+    readSectionFolder(dir, folder, ['exhibit', 'sections', s], sections[s]!, origins, langs);
   }
 }
 
-function readSectionFolder(dir: string, folder: string, path: Path, section: SectionJson, origins: Origins): void {
+function readSectionFolder(dir: string, folder: string, path: Path, section: SectionJson, origins: Origins, langs: FolderLanguages): void {
   const numbers = new Map<number, string>();
   const topicFiles: { number: number; id: string; file: string }[] = [];
+  const siblings: { base: string; lang: string; file: string }[] = [];
   for (const entry of entries(join(dir, folder))) {
     const file = `${folder}/${entry.name}`;
+    const sibling = entry.isFile() ? siblingOf(entry.name, file, langs) : null;
     const topic = TOPIC_FILE.exec(entry.name);
-    if (entry.isFile() && entry.name === INTRO_FILE) {
+    if (sibling) {
+      siblings.push({ ...sibling, file });
+    } else if (entry.isFile() && entry.name === INTRO_FILE) {
       section.introduction = readIntroduction(dir, file, [...path, 'introduction'], origins);
     } else if (entry.isFile() && topic) {
       const number = Number(topic[1]);
@@ -134,6 +165,39 @@ function readSectionFolder(dir: string, folder: string, path: Path, section: Sec
   }
   topicFiles.sort((a, b) => a.number - b.number);
   section.topics = topicFiles.map(({ id, file }, t) => readTopic(dir, file, id, [...path, 'topics', t], origins));
+  for (const { base, lang, file } of siblings) {
+    const original = `${folder}/${base}`;
+    if (base === INTRO_FILE && isFile(join(dir, original))) {
+      const blocks = readEssay(dir, file, 'paragraphs');
+      matchShape(readEssay(dir, original, 'paragraphs'), original, blocks, file);
+      section.introduction = addParagraphs(section.introduction, blocks, langs, lang, file, [...path, 'introduction'], origins) as string[];
+      continue;
+    }
+    const t = topicFiles.findIndex((topic) => topic.file === original);
+    if (t < 0) throw sourceError(file, null, `a text in "${lang}" translates the file of the same name without ".${lang}", but there is no ${original}`);
+    readTopicSibling(dir, original, file, lang, langs, [...path, 'topics', t], section.topics[t]!, origins);
+  }
+}
+
+/** A topic in another language: its front matter's title (and era), and its essay's paragraphs. */
+function readTopicSibling(dir: string, original: string, file: string, lang: string, langs: FolderLanguages, path: Path, topic: Json, origins: Origins): void {
+  const markdown = splitFrontMatter(readText(dir, file), file);
+  if (markdown.frontMatter === null) throw sourceError(file, 1, `a topic's text in "${lang}" starts with its front matter too: a line "---", then "title: …" in ${lang}, then a line "---"`);
+  const yaml = parseYaml(markdown.frontMatter, file, markdown.frontMatterLine);
+  const own: Origins = new Map();
+  const words: Json = {};
+  readGroup({ yaml, origins: own, paragraphs: () => [] }, yaml.root, TOPIC_KEYS, 'the front matter', null, path, words);
+  for (const [field, origin] of own) origins.set(`${field}.${lang}`, origin);
+  if (words.era !== undefined && topic.era === undefined) throw sourceError(file, own.get(formatFieldPath([...path, 'era']))?.line ?? null, `${original} gives no era, so its text in "${lang}" has none either`);
+  for (const key of ['title', 'era'] as const) if (typeof words[key] === 'string') topic[key] = withLanguage(topic[key] as string, langs, lang, words[key]);
+  const blocks = readBody(markdown.body, file, markdown.bodyLine, true);
+  matchShape(readEssay(dir, original, 'topic'), original, blocks, file);
+  topic.body = (topic.body as Json[]).map((block, b) => {
+    const other = blocks[b]!;
+    if (other.type !== 'paragraph') return block;
+    origins.set(formatFieldPath([...path, 'body', b, 'text', lang]), { file, line: other.line, label: 'this paragraph' });
+    return { ...block, text: withLanguage(block.text as string, langs, lang, other.text) };
+  });
 }
 
 function readIntroduction(dir: string, file: string, path: Path, origins: Origins): string[] {

@@ -31,8 +31,8 @@ export interface Located {
 export interface FieldContext {
   yaml: YamlText;
   origins: Origins;
-  /** The paragraphs of the Markdown file named by a `paragraphs` key on line `line`. */
-  paragraphs(name: string, line: number | null, key: string): Located[];
+  /** The paragraphs of the Markdown file named by a `paragraphs` key on line `line`, for field `at`. */
+  paragraphs(name: string, line: number | null, key: string, at: Path): Located[];
 }
 
 /** What a value of this kind looks like, for "should be …". */
@@ -82,7 +82,8 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
   }
   switch (field.kind) {
     case 'text':
-      if (!isScalar(value)) fail(pair, 'text');
+      if (field.local && isMap(value)) return put(out, to, readByLanguage(ctx, value, label, at));
+      if (!isScalar(value)) fail(pair, field.local ? 'text, or texts by language ("en: …" and "ru: …" lines indented below it)' : 'text');
       return put(out, to, textOf(value));
     case 'flag': {
       const flag = textOf(value);
@@ -107,7 +108,7 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
     case 'paragraphs': {
       const name = textOf(value);
       if (name === null) return fail(pair, expectation(field));
-      const paragraphs = ctx.paragraphs(name, line, key);
+      const paragraphs = ctx.paragraphs(name, line, key, at);
       paragraphs.forEach((p, i) => origins.set(formatFieldPath([...at, i]), { file: p.file, line: p.line, label: 'this paragraph' }));
       return put(out, to, paragraphs.map((p) => p.text));
     }
@@ -144,6 +145,20 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
       return put(out, to, items);
     }
   }
+}
+
+/** A text given by language, `en: …` then `ru: …`; which languages are allowed, the manifest checks. */
+function readByLanguage(ctx: FieldContext, node: Node & { items: Pair[] }, label: string, at: Path): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const pair of node.items) {
+    const lang = textOf(pair.key as Node);
+    const text = textOf(pair.value as Node);
+    if (lang === null) ctx.yaml.fail(pair, `each text of ${label} should start with its language, such as "ru:", found ${describeFound(pair.key as Node)}`);
+    if (text === null) ctx.yaml.fail(pair, `"${lang}" of ${label} should be text, found ${describeFound(pair.value as Node)}`);
+    ctx.origins.set(formatFieldPath([...at, lang]), { file: ctx.yaml.file, line: ctx.yaml.lineOf(pair), label: `"${lang}" of ${label}` });
+    texts[lang] = text;
+  }
+  return texts;
 }
 
 function put(out: Json, path: string[], value: unknown): void {

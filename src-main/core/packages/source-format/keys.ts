@@ -7,8 +7,11 @@
 
 /** How a key's value is written, and where it goes in the manifest. */
 export type Field =
-  /** Text on one line, or folded over several (`>`); trimmed. */
-  | { kind: 'text'; to?: string; required?: true }
+  /**
+   * Text on one line, or folded over several (`>`); trimmed. A `local` text a visitor reads may
+   * instead be a group of texts by language (`en: …`, `ru: …`), as in manifest.ts.
+   */
+  | { kind: 'text'; to?: string; required?: true; local?: true }
   /** `true` or `false`. */
   | { kind: 'flag'; to?: string }
   /** A whole year, such as 1921 (negative for BCE). */
@@ -28,7 +31,7 @@ export type Keys = Readonly<Record<string, Field>>;
 
 const IMAGE_KEYS: Keys = {
   file: { kind: 'text', required: true },
-  alt: { kind: 'text', required: true },
+  alt: { kind: 'text', required: true, local: true },
   standIn: { kind: 'flag' },
 };
 
@@ -40,24 +43,24 @@ const PERIOD_KEYS: Keys = {
 };
 
 const ARTIFACT_KEYS: Keys = {
-  title: { kind: 'text', required: true },
-  date: { kind: 'text' },
-  caption: { kind: 'text' },
+  title: { kind: 'text', required: true, local: true },
+  date: { kind: 'text', local: true },
+  caption: { kind: 'text', local: true },
   permanentUrl: { kind: 'text' },
   translation: { kind: 'paragraphs' },
-  translationNote: { kind: 'text' },
+  translationNote: { kind: 'text', local: true },
   period: { kind: 'group', keys: PERIOD_KEYS },
   images: { kind: 'list', to: 'media', required: true, keys: IMAGE_KEYS, item: 'image', min: 1 },
 };
 
 const SECTION_KEYS: Keys = {
   id: { kind: 'text', required: true },
-  title: { kind: 'text', required: true },
+  title: { kind: 'text', required: true, local: true },
 };
 
 const ATTRACT_KEYS: Keys = {
-  title: { kind: 'text' },
-  invitation: { kind: 'text' },
+  title: { kind: 'text', local: true },
+  invitation: { kind: 'text', local: true },
   artifacts: { kind: 'texts', what: 'artifact ids, such as [obj6, obj9]' },
 };
 
@@ -70,17 +73,21 @@ const PACKAGE_KEYS: Keys = {
 /** exhibit.yaml. A section's introduction and topics are Markdown files (folder.ts). */
 export const EXHIBIT_KEYS: Keys = {
   package: { kind: 'group', required: true, keys: PACKAGE_KEYS },
-  title: { kind: 'text', to: 'exhibit.title', required: true },
-  subtitle: { kind: 'text', to: 'exhibit.subtitle' },
-  credit: { kind: 'text', to: 'exhibit.credit' },
+  title: { kind: 'text', to: 'exhibit.title', required: true, local: true },
+  subtitle: { kind: 'text', to: 'exhibit.subtitle', local: true },
+  credit: { kind: 'text', to: 'exhibit.credit', local: true },
   language: { kind: 'text', to: 'exhibit.language', required: true },
+  languages: { kind: 'texts', to: 'exhibit.languages', what: 'language tags, such as [ru, de]' },
   attract: { kind: 'group', to: 'exhibit.attract', keys: ATTRACT_KEYS },
   timeline: { kind: 'group', to: 'exhibit.timeline', keys: { from: { kind: 'year', required: true }, to: { kind: 'year', required: true } } },
   sections: { kind: 'list', to: 'exhibit.sections', required: true, keys: SECTION_KEYS, item: 'section', min: 1 },
   artifacts: { kind: 'named', keys: ARTIFACT_KEYS, item: 'artifact' },
 };
 
-/** A topic file's front matter. Its id is its file name, its body the essay. */
+/**
+ * A topic file's front matter. Its id is its file name, its body the essay. Its other languages
+ * are sibling files (`03-topic.ru.md`), never groups by language here.
+ */
 export const TOPIC_KEYS: Keys = {
   title: { kind: 'text', required: true },
   era: { kind: 'text' },

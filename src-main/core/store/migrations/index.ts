@@ -9,6 +9,7 @@ import * as m0004 from './0004-publishing';
 import * as m0005 from './0005-inbox';
 import * as m0006 from './0006-staff-pin';
 import * as m0007 from './0007-periods';
+import * as m0008 from './0008-localized-text';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'inbox', up: m0005.up },
   { version: 6, name: 'staff-pin', up: m0006.up },
   { version: 7, name: 'periods', up: m0007.up },
+  { version: 8, name: 'localized-text', up: m0008.up },
 ];
 
 /** The schema version this code writes and understands. */
