@@ -11,7 +11,7 @@
  * Used by scripts/soak.mjs, tests/e2e/soak.spec.ts and bench/memory.mjs (types: soak-driver.d.mts).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { growth, rendererRss, sampleMemory, watchProblems } from './soak-watch.mjs';
@@ -34,11 +34,11 @@ const ROOT = join(import.meta.dirname, '../../..');
 export function makeSoakPackage(dir, k) {
   const source = join(dir, `soak-${k}-source`);
   const out = join(dir, `soak-${k}.vitrine`);
-  const exhibit = JSON.parse(readFileSync(join(ROOT, 'assets/exhibit/exhibit.json'), 'utf8'));
-  exhibit.package.version = `1.0.${k}-soak`;
-  mkdirSync(source, { recursive: true });
-  writeFileSync(join(source, 'exhibit.json'), JSON.stringify(exhibit, null, 2));
-  cpSync(join(ROOT, 'assets/exhibit/media'), join(source, 'media'), { recursive: true });
+  // The built package (npm run build packs assets/exhibit into out/exhibit), under a new version.
+  cpSync(join(ROOT, 'out/exhibit'), source, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8'));
+  manifest.package.version = `1.0.${k}-soak`;
+  writeFileSync(join(source, 'manifest.json'), JSON.stringify(manifest, null, 2));
   execFileSync(process.execPath, [join(ROOT, 'out/main/cli.js'), 'pack', source, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
   return out;
 }
