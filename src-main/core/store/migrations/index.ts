@@ -8,6 +8,7 @@ import * as m0003 from './0003-attract';
 import * as m0004 from './0004-publishing';
 import * as m0005 from './0005-inbox';
 import * as m0006 from './0006-staff-pin';
+import * as m0007 from './0007-oriented-size';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'publishing', up: m0004.up },
   { version: 5, name: 'inbox', up: m0005.up },
   { version: 6, name: 'staff-pin', up: m0006.up },
+  { version: 7, name: 'oriented-size', up: m0007.up },
 ];
 
 /** The schema version this code writes and understands. */
