@@ -8,6 +8,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DeepZoom from '../../src-renderer/components/DeepZoom.svelte';
+import { homeLevel } from '../../src-renderer/components/deep-zoom-source';
 import { ARTIFACT_OPEN, ARTIFACT_SHARP, markArtifactOpen } from '../../src-renderer/state/first-frame';
 import { artifactView } from './fixtures';
 import { FakeViewer } from './openseadragon-fake';
@@ -44,7 +45,19 @@ describe('DeepZoom', () => {
   it('opens the image’s Deep Zoom pyramid with OpenSeadragon’s own controls off and no network assets', () => {
     render(DeepZoom, { image });
     const options = FakeViewer.last.options;
-    expect(options.tileSources).toBe(image.tiles);
+    // Inline, as the descriptor would say it: the first request is for tiles, not for the descriptor.
+    expect(options.tileSources).toEqual({
+      Image: {
+        xmlns: 'http://schemas.microsoft.com/deepzoom/2008',
+        Url: image.pyramid!.url,
+        Format: 'jpeg',
+        Overlap: '1',
+        TileSize: '512',
+        Size: { Width: String(image.width), Height: String(image.height) },
+      },
+      // happy-dom lays nothing out: a stage without a size leaves every level to the viewer.
+      minLevel: 0,
+    });
     expect(options.showNavigationControl).toBe(false);
     expect(options.showNavigator).toBe(false);
     expect(options.prefixUrl).toBeUndefined();
@@ -68,6 +81,11 @@ describe('DeepZoom', () => {
     expect(still.classList.contains('hidden')).toBe(true);
     // Still there for screen readers: the canvas has no words.
     expect(screen.getByRole('img', { name: image.alt })).toBe(still);
+  });
+
+  it('reads the descriptor itself for an image stored before pyramids were recorded', () => {
+    render(DeepZoom, { image: { ...image, pyramid: null } });
+    expect(FakeViewer.last.options.tileSources).toBe(image.tiles);
   });
 
   it('marks the first sharp frame after an artifact was opened, once', () => {
@@ -163,5 +181,26 @@ describe('DeepZoom', () => {
     render(DeepZoom, { image });
     expect(screen.getByRole('img', { name: image.alt }).classList.contains('hidden')).toBe(false);
     for (const name of ['Zoom in', 'Zoom out', 'Reset view']) expect(button(name).disabled).toBe(true);
+  });
+});
+
+describe('homeLevel: where the viewer’s pyramid starts', () => {
+  // A 3200 × 4400 portrait scan: 14 levels (0-13); level 11 is 800 × 1100, level 12 is 1600 × 2200.
+  const scan = { width: 3200, height: 4400 };
+
+  it('is the level OpenSeadragon draws the whole image from: no coarser, no finer', () => {
+    // Fitted into 1000 × 900 it is drawn 655 pixels wide: level 11 (800 wide) is the finest
+    // whose pixels each cover half a screen pixel or more; level 12 would be finer than that.
+    expect(homeLevel(scan, 1000, 900, 1)).toBe(11);
+    // The same stage at twice the pixel density needs twice the detail.
+    expect(homeLevel(scan, 1000, 900, 2)).toBe(12);
+    // A wide image in a tall stage is bounded by the stage's width.
+    expect(homeLevel({ width: 4400, height: 3200 }, 1200, 2000, 1)).toBe(12);
+    expect(homeLevel({ width: 4400, height: 3200 }, 1000, 2000, 1)).toBe(11);
+  });
+
+  it('is the top level for an image smaller than the stage, and 0 for a stage not laid out', () => {
+    expect(homeLevel({ width: 600, height: 400 }, 1000, 900, 1)).toBe(10);
+    expect(homeLevel(scan, 0, 0, 1)).toBe(0);
   });
 });
