@@ -9,7 +9,7 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DeepZoom from '../../src-renderer/components/DeepZoom.svelte';
 import { homeLevel } from '../../src-renderer/components/deep-zoom-source';
-import { ARTIFACT_OPEN, ARTIFACT_SHARP, markArtifactOpen } from '../../src-renderer/state/first-frame';
+import { ARTIFACT_OPEN, ARTIFACT_SHARP, ARTIFACT_TILES, markArtifactOpen } from '../../src-renderer/state/first-frame';
 import { artifactView } from './fixtures';
 import { FakeViewer } from './openseadragon-fake';
 
@@ -24,6 +24,22 @@ function raise(name: string, fields: Record<string, unknown> = {}): Record<strin
   const event = FakeViewer.last.raise(name, fields);
   flushSync();
   return event;
+}
+
+/** How many marks of this name there are. */
+const marks = (name: string) => performance.getEntriesByName(name).length;
+
+const still = () => screen.getByRole('img', { name: image.alt }) as HTMLImageElement;
+
+/** Gives an image the decoded size and the box a browser would (happy-dom lays nothing out). */
+function laidOut(img: HTMLImageElement, { natural, box }: { natural: [number, number]; box: [number, number] }): void {
+  const sizes = { naturalWidth: natural[0], naturalHeight: natural[1], clientWidth: box[0], clientHeight: box[1] };
+  for (const [name, value] of Object.entries(sizes)) Object.defineProperty(img, name, { value, configurable: true });
+}
+
+/** Lets `count` frames be painted (animation frame, then the task after it). */
+async function paintedFrames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** A swipe acts once its gesture is over (state/swipe.ts, afterGesture): let that moment come. */
@@ -88,17 +104,56 @@ describe('DeepZoom', () => {
     expect(FakeViewer.last.options.tileSources).toBe(image.tiles);
   });
 
-  it('marks the first sharp frame after an artifact was opened, once', () => {
+  it('marks the first sharp frame after an artifact was opened, once', async () => {
     markArtifactOpen();
     render(DeepZoom, { image });
     raise('fully-loaded-change', { fullyLoaded: true });
     raise('fully-loaded-change', { fullyLoaded: false });
     raise('fully-loaded-change', { fullyLoaded: true });
-    expect(performance.getEntriesByName(ARTIFACT_OPEN)).toHaveLength(1);
-    expect(performance.getEntriesByName(ARTIFACT_SHARP)).toHaveLength(1);
+    expect(marks(ARTIFACT_OPEN)).toBe(1);
+    expect(marks(ARTIFACT_SHARP)).toBe(1);
+    expect(marks(ARTIFACT_TILES)).toBe(1);
     // A new tap starts a new measurement and forgets the last one (no marks pile up over weeks).
     markArtifactOpen();
-    expect(performance.getEntriesByName(ARTIFACT_SHARP)).toHaveLength(0);
+    expect(marks(ARTIFACT_SHARP)).toBe(0);
+    expect(marks(ARTIFACT_TILES)).toBe(0);
+  });
+
+  it('counts the still image as the first sharp frame once it is painted with a pixel for every screen pixel', async () => {
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    laidOut(still(), { natural: [1536, 2048], box: [900, 800] });
+    await vi.waitFor(() => expect(marks(ARTIFACT_SHARP)).toBe(1));
+    // The tiles come later: they are marked on their own, the first sharp frame stays.
+    const first = performance.getEntriesByName(ARTIFACT_SHARP)[0]!.startTime;
+    expect(marks(ARTIFACT_TILES)).toBe(0);
+    raise('fully-loaded-change', { fullyLoaded: true });
+    expect(marks(ARTIFACT_TILES)).toBe(1);
+    expect(performance.getEntriesByName(ARTIFACT_SHARP)[0]!.startTime).toBe(first);
+  });
+
+  it('does not count the still image once a visitor zooming early has the viewer over it', async () => {
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    raise('open');
+    await fireEvent.click(button('Zoom in'));
+    expect(still().classList.contains('hidden')).toBe(true);
+    laidOut(still(), { natural: [1536, 2048], box: [900, 800] });
+    await paintedFrames(3);
+    expect(marks(ARTIFACT_SHARP)).toBe(0);
+  });
+
+  it('waits for the tiles when the still image is too small for the stage at this pixel density', async () => {
+    vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(2);
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    // Fitted into 1400 × 1200 CSS pixels, the 1536 × 2048 image is drawn 1200 pixels high:
+    // 2400 device pixels at 2×, for its 2048. Upscaled, so not yet sharp.
+    laidOut(still(), { natural: [1536, 2048], box: [1400, 1200] });
+    await paintedFrames(3);
+    expect(marks(ARTIFACT_SHARP)).toBe(0);
+    raise('fully-loaded-change', { fullyLoaded: true });
+    expect(marks(ARTIFACT_SHARP)).toBe(1);
   });
 
   it('zooms with the large buttons; Zoom out and Reset view rest at the whole image', async () => {
