@@ -39,11 +39,33 @@ export interface ImageView {
   thumb: MediaUrl;
   /** Deep Zoom descriptor (`…/image.dzi`) of the image's tile pyramid, for the zoom viewer. */
   tiles: MediaUrl;
+  /**
+   * What the descriptor says, so the viewer can open the pyramid without fetching it first;
+   * null for an image stored before this was recorded (the viewer then reads `tiles`).
+   */
+  pyramid: DeepZoomPyramid | null;
+  /**
+   * Size in pixels as the image is shown: after its EXIF orientation, the way its renditions
+   * and tiles are cut (a photo stored sideways with an orientation tag is taller than wide
+   * here). For an image stored before this was recorded (`pyramid` null), the file header's.
+   */
   width: number;
   height: number;
   alt: LocalText;
   /** True when the package marks this image as a generated stand-in, not the original. */
   standIn: boolean;
+}
+
+/** How an image's Deep Zoom pyramid is cut (the facts of its `.dzi` descriptor). */
+export interface DeepZoomPyramid {
+  /** The folder of the tiles (`…/image_files/`), holding `<level>/<column>_<row>.<format>`. */
+  url: MediaUrl;
+  /** Size of the full-resolution level: the image's size as shown. */
+  width: number;
+  height: number;
+  tileSize: number;
+  overlap: number;
+  format: 'jpeg' | 'png' | 'webp';
 }
 
 export interface ArtifactSummary {

@@ -1,25 +1,69 @@
 /**
  * Performance marks for the first-frame benchmark (bench/first-frame.mjs; issue 4, "Measure and
  * show": a tap on an artifact to its first sharp frame, target under 200 ms). Each tap clears the
- * previous pair first: a kiosk runs for weeks, and user-timing entries are never dropped by the
+ * previous marks first: a kiosk runs for weeks, and user-timing entries are never dropped by the
  * browser on their own, so marks left to pile up would be a slow leak.
+ *
+ * "Sharp" is what the visitor sees: the whole image on screen with at least one image pixel for
+ * every screen pixel. That is either the still `display` rendition under the viewer, once it is
+ * decoded, painted and large enough for the stage at this screen's pixel density, or the
+ * viewer's own first fully loaded view, whichever comes first. The second moment is marked on
+ * its own as well (`vitrine:artifact-tiles`), so the benchmark also tells when zooming is sharp.
  */
 
 export const ARTIFACT_OPEN = 'vitrine:artifact-open';
 export const ARTIFACT_SHARP = 'vitrine:artifact-sharp';
+export const ARTIFACT_TILES = 'vitrine:artifact-tiles';
+
+const supported = () => typeof performance?.mark === 'function';
 
 /** Marks the moment a visitor asked for an artifact (card, previous/next, swipe, My list). */
 export function markArtifactOpen(): void {
-  if (typeof performance?.mark !== 'function') return;
-  performance.clearMarks(ARTIFACT_OPEN);
-  performance.clearMarks(ARTIFACT_SHARP);
+  if (!supported()) return;
+  for (const name of [ARTIFACT_OPEN, ARTIFACT_SHARP, ARTIFACT_TILES]) performance.clearMarks(name);
   performance.mark(ARTIFACT_OPEN);
 }
 
-/** Marks the first fully loaded deep-zoom frame after the last open (later ones are not first frames). */
-export function markArtifactSharp(): void {
-  if (typeof performance?.mark !== 'function') return;
+/** Marks `name` once after the last open (later moments are not first frames). */
+function markOnce(name: string): void {
+  if (!supported()) return;
   if (performance.getEntriesByName(ARTIFACT_OPEN).length === 0) return;
-  if (performance.getEntriesByName(ARTIFACT_SHARP).length > 0) return;
-  performance.mark(ARTIFACT_SHARP);
+  if (performance.getEntriesByName(name).length > 0) return;
+  performance.mark(name);
+}
+
+/** Marks the first frame showing the whole image sharp (the still image or the viewer's tiles). */
+export function markArtifactSharp(): void {
+  markOnce(ARTIFACT_SHARP);
+}
+
+/** Marks the viewer's first fully loaded view; it is also a sharp frame if none came before. */
+export function markArtifactTiles(): void {
+  markOnce(ARTIFACT_SHARP);
+  markOnce(ARTIFACT_TILES);
+}
+
+/**
+ * True when a decoded image, fitted whole into its box (object-fit: contain), has at least one
+ * of its pixels for each device pixel it covers: upscaled, it would look soft, not sharp.
+ * A box with no size (not laid out, not on screen) shows nothing, so nothing sharp.
+ */
+export function coversScreen(image: HTMLImageElement, pixelRatio = globalThis.devicePixelRatio || 1): boolean {
+  const { naturalWidth, naturalHeight, clientWidth, clientHeight } = image;
+  if (!naturalWidth || !naturalHeight || !clientWidth || !clientHeight) return false;
+  const scale = Math.min(clientWidth / naturalWidth, clientHeight / naturalHeight);
+  return scale * pixelRatio <= 1;
+}
+
+/**
+ * Calls `then` once the frame after this moment has been painted: requestAnimationFrame runs just
+ * before a paint, and a task queued from there runs after it. Returns a function that cancels it.
+ */
+export function afterNextPaint(then: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => void (timer = setTimeout(then, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }

@@ -38,7 +38,8 @@ export async function loadScreen(api: Api, screen: Screen, saved: readonly Saved
       return { kind: 'topic', topic: await api.getTopic({ id: screen.id }) };
     case 'artifact': {
       const artifact = await api.getArtifact({ id: screen.id });
-      warmTiles(artifact.images[0]?.tiles);
+      // Only for a viewer that must read the descriptor: an inline pyramid needs no request.
+      if (!artifact.images[0]?.pyramid) warmTiles(artifact.images[0]?.tiles);
       // The code is not awaited: the object shows at once, its QR code a moment later (it sits
       // below the image), so the first frame does not wait for a second round trip.
       // A missing QR code is no reason to hide the object: the address stays readable as text.

@@ -8,7 +8,8 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DeepZoom from '../../src-renderer/components/DeepZoom.svelte';
-import { ARTIFACT_OPEN, ARTIFACT_SHARP, markArtifactOpen } from '../../src-renderer/state/first-frame';
+import { homeLevel } from '../../src-renderer/components/deep-zoom-source';
+import { ARTIFACT_OPEN, ARTIFACT_SHARP, ARTIFACT_TILES, markArtifactOpen } from '../../src-renderer/state/first-frame';
 import { artifactView } from './fixtures';
 import { FakeViewer } from './openseadragon-fake';
 
@@ -23,6 +24,22 @@ function raise(name: string, fields: Record<string, unknown> = {}): Record<strin
   const event = FakeViewer.last.raise(name, fields);
   flushSync();
   return event;
+}
+
+/** How many marks of this name there are. */
+const marks = (name: string) => performance.getEntriesByName(name).length;
+
+const still = () => screen.getByRole('img', { name: image.alt as string }) as HTMLImageElement;
+
+/** Gives an image the decoded size and the box a browser would (happy-dom lays nothing out). */
+function laidOut(img: HTMLImageElement, { natural, box }: { natural: [number, number]; box: [number, number] }): void {
+  const sizes = { naturalWidth: natural[0], naturalHeight: natural[1], clientWidth: box[0], clientHeight: box[1] };
+  for (const [name, value] of Object.entries(sizes)) Object.defineProperty(img, name, { value, configurable: true });
+}
+
+/** Lets `count` frames be painted (animation frame, then the task after it). */
+async function paintedFrames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** A swipe acts once its gesture is over (state/swipe.ts, afterGesture): let that moment come. */
@@ -44,7 +61,19 @@ describe('DeepZoom', () => {
   it('opens the image’s Deep Zoom pyramid with OpenSeadragon’s own controls off and no network assets', () => {
     render(DeepZoom, { image });
     const options = FakeViewer.last.options;
-    expect(options.tileSources).toBe(image.tiles);
+    // Inline, as the descriptor would say it: the first request is for tiles, not for the descriptor.
+    expect(options.tileSources).toEqual({
+      Image: {
+        xmlns: 'http://schemas.microsoft.com/deepzoom/2008',
+        Url: image.pyramid!.url,
+        Format: 'jpeg',
+        Overlap: '1',
+        TileSize: '512',
+        Size: { Width: String(image.width), Height: String(image.height) },
+      },
+      // happy-dom lays nothing out: a stage without a size leaves every level to the viewer.
+      minLevel: 0,
+    });
     expect(options.showNavigationControl).toBe(false);
     expect(options.showNavigator).toBe(false);
     expect(options.prefixUrl).toBeUndefined();
@@ -70,17 +99,61 @@ describe('DeepZoom', () => {
     expect(screen.getByRole('img', { name: image.alt as string })).toBe(still);
   });
 
-  it('marks the first sharp frame after an artifact was opened, once', () => {
+  it('reads the descriptor itself for an image stored before pyramids were recorded', () => {
+    render(DeepZoom, { image: { ...image, pyramid: null } });
+    expect(FakeViewer.last.options.tileSources).toBe(image.tiles);
+  });
+
+  it('marks the first sharp frame after an artifact was opened, once', async () => {
     markArtifactOpen();
     render(DeepZoom, { image });
     raise('fully-loaded-change', { fullyLoaded: true });
     raise('fully-loaded-change', { fullyLoaded: false });
     raise('fully-loaded-change', { fullyLoaded: true });
-    expect(performance.getEntriesByName(ARTIFACT_OPEN)).toHaveLength(1);
-    expect(performance.getEntriesByName(ARTIFACT_SHARP)).toHaveLength(1);
+    expect(marks(ARTIFACT_OPEN)).toBe(1);
+    expect(marks(ARTIFACT_SHARP)).toBe(1);
+    expect(marks(ARTIFACT_TILES)).toBe(1);
     // A new tap starts a new measurement and forgets the last one (no marks pile up over weeks).
     markArtifactOpen();
-    expect(performance.getEntriesByName(ARTIFACT_SHARP)).toHaveLength(0);
+    expect(marks(ARTIFACT_SHARP)).toBe(0);
+    expect(marks(ARTIFACT_TILES)).toBe(0);
+  });
+
+  it('counts the still image as the first sharp frame once it is painted with a pixel for every screen pixel', async () => {
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    laidOut(still(), { natural: [1536, 2048], box: [900, 800] });
+    await vi.waitFor(() => expect(marks(ARTIFACT_SHARP)).toBe(1));
+    // The tiles come later: they are marked on their own, the first sharp frame stays.
+    const first = performance.getEntriesByName(ARTIFACT_SHARP)[0]!.startTime;
+    expect(marks(ARTIFACT_TILES)).toBe(0);
+    raise('fully-loaded-change', { fullyLoaded: true });
+    expect(marks(ARTIFACT_TILES)).toBe(1);
+    expect(performance.getEntriesByName(ARTIFACT_SHARP)[0]!.startTime).toBe(first);
+  });
+
+  it('does not count the still image once a visitor zooming early has the viewer over it', async () => {
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    raise('open');
+    await fireEvent.click(button('Zoom in'));
+    expect(still().classList.contains('hidden')).toBe(true);
+    laidOut(still(), { natural: [1536, 2048], box: [900, 800] });
+    await paintedFrames(3);
+    expect(marks(ARTIFACT_SHARP)).toBe(0);
+  });
+
+  it('waits for the tiles when the still image is too small for the stage at this pixel density', async () => {
+    vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(2);
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    // Fitted into 1400 × 1200 CSS pixels, the 1536 × 2048 image is drawn 1200 pixels high:
+    // 2400 device pixels at 2×, for its 2048. Upscaled, so not yet sharp.
+    laidOut(still(), { natural: [1536, 2048], box: [1400, 1200] });
+    await paintedFrames(3);
+    expect(marks(ARTIFACT_SHARP)).toBe(0);
+    raise('fully-loaded-change', { fullyLoaded: true });
+    expect(marks(ARTIFACT_SHARP)).toBe(1);
   });
 
   it('zooms with the large buttons; Zoom out and Reset view rest at the whole image', async () => {
@@ -163,5 +236,26 @@ describe('DeepZoom', () => {
     render(DeepZoom, { image });
     expect(screen.getByRole('img', { name: image.alt as string }).classList.contains('hidden')).toBe(false);
     for (const name of ['Zoom in', 'Zoom out', 'Reset view']) expect(button(name).disabled).toBe(true);
+  });
+});
+
+describe('homeLevel: where the viewer’s pyramid starts', () => {
+  // A 3200 × 4400 portrait scan: 14 levels (0-13); level 11 is 800 × 1100, level 12 is 1600 × 2200.
+  const scan = { width: 3200, height: 4400 };
+
+  it('is the level OpenSeadragon draws the whole image from: no coarser, no finer', () => {
+    // Fitted into 1000 × 900 it is drawn 655 pixels wide: level 11 (800 wide) is the finest
+    // whose pixels each cover half a screen pixel or more; level 12 would be finer than that.
+    expect(homeLevel(scan, 1000, 900, 1)).toBe(11);
+    // The same stage at twice the pixel density needs twice the detail.
+    expect(homeLevel(scan, 1000, 900, 2)).toBe(12);
+    // A wide image in a tall stage is bounded by the stage's width.
+    expect(homeLevel({ width: 4400, height: 3200 }, 1200, 2000, 1)).toBe(12);
+    expect(homeLevel({ width: 4400, height: 3200 }, 1000, 2000, 1)).toBe(11);
+  });
+
+  it('is the top level for an image smaller than the stage, and 0 for a stage not laid out', () => {
+    expect(homeLevel({ width: 600, height: 400 }, 1000, 900, 1)).toBe(10);
+    expect(homeLevel(scan, 0, 0, 1)).toBe(0);
   });
 });

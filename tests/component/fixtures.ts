@@ -43,6 +43,7 @@ function imageView(media: SourceArtifact['media'][number], index: number): Image
     display: mediaUrl(media.file, 'display'),
     thumb: mediaUrl(media.file, 'thumb'),
     tiles: `/tiles/${createHash('sha256').update(`src:${media.file}`).digest('hex')}/image.dzi`,
+    pyramid: { url: `/tiles/${createHash('sha256').update(`src:${media.file}`).digest('hex')}/image_files/`, width: 1536, height: 2048, tileSize: 512, overlap: 1, format: 'jpeg' },
     width: 1536,
     height: 2048,
     alt: media.alt,

@@ -16,8 +16,15 @@ export type ImageFormat = 'jpg' | 'png' | 'webp';
 
 export interface ImageInfo {
   format: ImageFormat;
+  /** Size as stored in the file's header. */
   width: number;
   height: number;
+  /**
+   * Size as shown: after the EXIF orientation is applied, as the renditions and tiles are cut.
+   * A phone's portrait photo is often stored landscape with a tag saying "turn me".
+   */
+  shownWidth: number;
+  shownHeight: number;
 }
 
 const FORMATS: Record<string, ImageFormat> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
@@ -36,7 +43,8 @@ export async function inspectImage(path: string): Promise<ImageInfo> {
   if (!format) throw new Error(`a JPEG, PNG or WebP image, but this is ${meta.format ?? 'an unknown format'}`);
   const { width = 0, height = 0 } = meta;
   if (width * height > MAX_PIXELS) throw new Error(`an image of at most ${MAX_PIXELS / 1e6} megapixels, but it has ${Math.round((width * height) / 1e6)}`);
-  return { format, width, height };
+  // EXIF orientations 5-8 turn the image a quarter: width and height trade places.
+  return { format, width, height, shownWidth: meta.autoOrient.width, shownHeight: meta.autoOrient.height };
 }
 
 export interface Rendition {

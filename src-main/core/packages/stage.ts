@@ -11,7 +11,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { inspectImage, RENDITIONS, writeRendition, type ImageFormat } from '../media/images';
 import { hashFile } from '../media/store';
-import { hasTiles, writeTiles } from '../media/tiles';
+import { hasTiles, readPyramid, tilePyramidDir, writeTiles, type PyramidLayout } from '../media/tiles';
 import { crashPoint } from './crash-points';
 import { PackageError } from './errors';
 import { MANIFEST_FILE, type Manifest, type ManifestMedia } from './manifest';
@@ -25,11 +25,14 @@ export interface StagedFile {
 }
 
 export interface StagedMedia {
-  original: StagedFile & { bytes: number; width: number; height: number };
+  /** `width` and `height` as the file's header gives them; `shown` after its EXIF orientation. */
+  original: StagedFile & { bytes: number; width: number; height: number; shown: { width: number; height: number } };
   display: StagedFile;
   thumb: StagedFile;
   /** The staged Deep Zoom pyramid folder, or null when the store already has this image's tiles. */
   tiles: string | null;
+  /** How the image's pyramid (staged or already stored) is cut, or null if that is not known. */
+  pyramid: PyramidLayout | null;
 }
 
 export interface StageOptions {
@@ -102,7 +105,8 @@ async function stageOne(source: PackageSource, media: ManifestMedia, field: stri
     throw new PackageError(media.file, null, (error as Error).message);
   }
   const damaged = (error: unknown) => new PackageError(media.file, null, `an image that decodes completely, but it is damaged (${(error as Error).message})`);
-  const original = { path: temp, sha256, ext: info.format, bytes, width: info.width, height: info.height };
+  const shown = { width: info.shownWidth, height: info.shownHeight };
+  const original = { path: temp, sha256, ext: info.format, bytes, width: info.width, height: info.height, shown };
 
   // An image the store already has (same bytes) keeps its renditions and tiles: no work twice.
   const known = options.knownRenditions?.(sha256);
@@ -122,9 +126,17 @@ async function stageOne(source: PackageSource, media: ManifestMedia, field: stri
     thumb = made.thumb!;
   }
   let tiles: string | null = null;
-  if (!(await hasTiles(options.tilesDir, sha256))) {
+  let layout: PyramidLayout | null;
+  if (await hasTiles(options.tilesDir, sha256)) {
+    // Kept from an earlier import: an unreadable descriptor is the store's trouble, not this
+    // package's; the viewer then reads the descriptor itself, as it did before layouts were kept.
+    layout = await readPyramid(tilePyramidDir(options.tilesDir, sha256)).catch(() => null);
+  } else {
     tiles = `${temp}.tiles`;
-    await writeTiles(temp, tiles).catch((error: unknown) => Promise.reject(damaged(error)));
+    layout = await writeTiles(temp, tiles).catch((error: unknown) => Promise.reject(damaged(error)));
   }
-  return { original, display, thumb, tiles };
+  // The viewer lays the tiles out by this size: a pyramid that disagrees with the image as shown
+  // is not promised to it.
+  const pyramid = layout && layout.width === shown.width && layout.height === shown.height ? layout : null;
+  return { original, display, thumb, tiles, pyramid };
 }

@@ -32,7 +32,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
       'INSERT INTO artifacts (version_id, slug, position, title, caption, permanent_url, translation, translation_note, date_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     media: db.prepare(
-      'INSERT INTO media (artifact_id, page, sha256, ext, bytes, width, height, display_sha256, thumb_sha256, alt, stand_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO media (artifact_id, page, sha256, ext, bytes, width, height, display_sha256, thumb_sha256, alt, stand_in, shown_width, shown_height, tile_size, tile_overlap, tile_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     topic: db.prepare('INSERT INTO topics (section_id, version_id, slug, position, era, title) VALUES (?, ?, ?, ?, ?, ?)'),
     block: db.prepare('INSERT INTO topic_blocks (topic_id, position, kind, text, artifact_id) VALUES (?, ?, ?, ?, ?)'),
@@ -74,7 +74,8 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
         const s = staged.get(m.file);
         if (!s) throw new Error(`internal: ${m.file} was not staged`);
         const mediaId = Number(
-          q.media.run(rowId, index + 1, s.original.sha256, s.original.ext, s.original.bytes, s.original.width, s.original.height, s.display.sha256, s.thumb.sha256, one(m.alt, lang), m.standIn ? 1 : 0).lastInsertRowid,
+          q.media.run(rowId, index + 1, s.original.sha256, s.original.ext, s.original.bytes, s.original.width, s.original.height, s.display.sha256, s.thumb.sha256, one(m.alt, lang), m.standIn ? 1 : 0,
+            s.original.shown.width, s.original.shown.height, s.pyramid?.tileSize ?? null, s.pyramid?.overlap ?? null, s.pyramid?.format ?? null).lastInsertRowid,
         );
         others('media', mediaId, 'alt', m.alt);
       });

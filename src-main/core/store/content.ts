@@ -4,7 +4,7 @@
  */
 import type { ArtifactSummary, ImageView, LocalText, TopicBlock } from '../../contract/types';
 import { mediaUrl } from '../media/store';
-import { tilesUrl } from '../media/tiles';
+import { tileFolderUrl, tilesUrl, type TileFormat } from '../media/tiles';
 import type { Db } from './connection';
 
 export interface MediaRow {
@@ -19,17 +19,30 @@ export interface MediaRow {
   thumb_sha256: string;
   alt: string;
   stand_in: number;
+  /** The size as shown and the pyramid's layout: NULL in rows written before migration 0009. */
+  shown_width: number | null;
+  shown_height: number | null;
+  tile_size: number | null;
+  tile_overlap: number | null;
+  tile_format: TileFormat | null;
 }
 
 export function toImageView(row: MediaRow, local: Localizer = plainTexts): ImageView {
+  // Rows from before 0009 keep their header size: right for every image but a turned photo.
+  const width = row.shown_width ?? row.width;
+  const height = row.shown_height ?? row.height;
   return {
     page: row.page,
     src: mediaUrl(row.sha256, row.ext),
     display: mediaUrl(row.display_sha256, 'webp'),
     thumb: mediaUrl(row.thumb_sha256, 'webp'),
     tiles: tilesUrl(row.sha256),
-    width: row.width,
-    height: row.height,
+    pyramid:
+      row.shown_width !== null && row.tile_size !== null && row.tile_overlap !== null && row.tile_format !== null
+        ? { url: tileFolderUrl(row.sha256), width, height, tileSize: row.tile_size, overlap: row.tile_overlap, format: row.tile_format }
+        : null,
+    width,
+    height,
     alt: local('media', row.id)('alt', row.alt),
     standIn: row.stand_in === 1,
   };
@@ -100,7 +113,7 @@ export function contentQueries(db: Db) {
   };
 }
 
-/** A content row's kind, as localized_text names its owner (migration 0007). */
+/** A content row's kind, as localized_text names its owner (migration 0008). */
 export type OwnerKind = 'exhibit' | 'section' | 'section_paragraph' | 'topic' | 'topic_block' | 'artifact' | 'media';
 
 /**
