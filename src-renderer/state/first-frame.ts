@@ -67,3 +67,43 @@ export function afterNextPaint(then: () => void): () => void {
     clearTimeout(timer);
   };
 }
+
+export interface StillWatch {
+  /** True while something else covers the still image (then it is not what the visitor sees). */
+  covered: () => boolean;
+  /** Called once: when the still image is painted or cannot be decoded, or `patienceMs` is over. */
+  settled: () => void;
+  patienceMs: number;
+}
+
+/**
+ * Follows a still image to its first painted frame and marks that frame as the first sharp one
+ * when the image covers the screen's pixels and nothing covers it. Returns a function that stops.
+ */
+export function followStill(image: HTMLImageElement, { covered, settled, patienceMs }: StillWatch): () => void {
+  let stopped = false;
+  let done = false;
+  let cancelPaint = () => {};
+  const settle = () => {
+    if (done || stopped) return;
+    done = true;
+    clearTimeout(timer);
+    settled();
+  };
+  const timer = setTimeout(settle, patienceMs);
+  image.decode().then(
+    () => {
+      if (stopped) return;
+      cancelPaint = afterNextPaint(() => {
+        if (!covered() && coversScreen(image)) markArtifactSharp();
+        settle();
+      });
+    },
+    settle, // not decodable: the viewer's tiles will be the first sharp frame
+  );
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    cancelPaint();
+  };
+}

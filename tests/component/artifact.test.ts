@@ -128,9 +128,10 @@ async function swipeAcross(element: Element, dx: number): Promise<void> {
 }
 
 describe('Artifact screen: looking closely', () => {
-  it('shows the object in the zoom viewer, opened on its Deep Zoom pyramid', () => {
+  it('shows the object in the zoom viewer, opened on its Deep Zoom pyramid', async () => {
     const { artifact } = show('obj6');
     expect(screen.getByTestId('deep-zoom')).toBeTruthy();
+    await FakeViewer.made();
     expect(openedPyramid()).toBe(artifact.images[0]?.pyramid?.url);
   });
 
@@ -141,9 +142,11 @@ describe('Artifact screen: looking closely', () => {
     expect(thumbs).toEqual(artifact.images.map((page) => page.thumb));
     expect(screen.getByTestId('page-number').textContent).toBe('Page 1 of 2');
 
+    await FakeViewer.made();
     await fireEvent.click(screen.getByRole('button', { name: 'Page 2' }));
     expect(screen.getByTestId('page-number').textContent).toBe('Page 2 of 2');
     // A fresh viewer for the page, the last one gone with its memory.
+    await FakeViewer.made(2);
     expect(FakeViewer.instances).toHaveLength(2);
     expect(FakeViewer.instances[0]!.destroyed).toBe(true);
     expect(openedPyramid()).toBe(artifact.images[1]?.pyramid?.url);
@@ -156,9 +159,11 @@ describe('Artifact screen: looking closely', () => {
       FakeViewer.last.raise('canvas-release', { position: { x: 400, y: 300 }, insideElementPressed: true });
       await gestureOver();
     };
+    await FakeViewer.made();
     await swipeLeft();
     expect(screen.getByTestId('page-number').textContent).toBe('Page 2 of 2');
     expect(onOpenArtifact).not.toHaveBeenCalled();
+    await FakeViewer.made(2);
     await swipeLeft();
     expect(onOpenArtifact).toHaveBeenCalledWith('obj5');
   });

@@ -5,7 +5,7 @@
  * the benchmark's marks, and the viewer destroyed with the component.
  */
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { flushSync } from 'svelte';
+import { flushSync, type ComponentProps } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DeepZoom from '../../src-renderer/components/DeepZoom.svelte';
 import { homeLevel } from '../../src-renderer/components/deep-zoom-source';
@@ -24,6 +24,13 @@ function raise(name: string, fields: Record<string, unknown> = {}): Record<strin
   const event = FakeViewer.last.raise(name, fields);
   flushSync();
   return event;
+}
+
+/** Renders the viewer and waits until it has started (once its still image is painted). */
+async function showZoom(props: ComponentProps<typeof DeepZoom>): Promise<ReturnType<typeof render<typeof DeepZoom>>> {
+  const rendered = render(DeepZoom, props);
+  await FakeViewer.made();
+  return rendered;
 }
 
 /** How many marks of this name there are. */
@@ -58,8 +65,8 @@ afterEach(() => {
 });
 
 describe('DeepZoom', () => {
-  it('opens the image’s Deep Zoom pyramid with OpenSeadragon’s own controls off and no network assets', () => {
-    render(DeepZoom, { image });
+  it('opens the image’s Deep Zoom pyramid with OpenSeadragon’s own controls off and no network assets', async () => {
+    await showZoom({ image });
     const options = FakeViewer.last.options;
     // Inline, as the descriptor would say it: the first request is for tiles, not for the descriptor.
     expect(options.tileSources).toEqual({
@@ -82,8 +89,8 @@ describe('DeepZoom', () => {
     expect(options.element?.classList.contains('viewer')).toBe(true);
   });
 
-  it('shows the display image at once, and the viewer over it only when its view is sharp', () => {
-    render(DeepZoom, { image });
+  it('shows the display image at once, and the viewer over it only when its view is sharp', async () => {
+    await showZoom({ image });
     const still = screen.getByRole('img', { name: image.alt as string }) as HTMLImageElement;
     expect(still.getAttribute('src')).toBe(image.display);
     const viewer = FakeViewer.last.options.element!;
@@ -99,14 +106,14 @@ describe('DeepZoom', () => {
     expect(screen.getByRole('img', { name: image.alt as string })).toBe(still);
   });
 
-  it('reads the descriptor itself for an image stored before pyramids were recorded', () => {
-    render(DeepZoom, { image: { ...image, pyramid: null } });
+  it('reads the descriptor itself for an image stored before pyramids were recorded', async () => {
+    await showZoom({ image: { ...image, pyramid: null } });
     expect(FakeViewer.last.options.tileSources).toBe(image.tiles);
   });
 
   it('marks the first sharp frame after an artifact was opened, once', async () => {
     markArtifactOpen();
-    render(DeepZoom, { image });
+    await showZoom({ image });
     raise('fully-loaded-change', { fullyLoaded: true });
     raise('fully-loaded-change', { fullyLoaded: false });
     raise('fully-loaded-change', { fullyLoaded: true });
@@ -124,6 +131,7 @@ describe('DeepZoom', () => {
     render(DeepZoom, { image });
     laidOut(still(), { natural: [1536, 2048], box: [900, 800] });
     await vi.waitFor(() => expect(marks(ARTIFACT_SHARP)).toBe(1));
+    await FakeViewer.made();
     // The tiles come later: they are marked on their own, the first sharp frame stays.
     const first = performance.getEntriesByName(ARTIFACT_SHARP)[0]!.startTime;
     expect(marks(ARTIFACT_TILES)).toBe(0);
@@ -133,12 +141,17 @@ describe('DeepZoom', () => {
   });
 
   it('does not count the still image once a visitor zooming early has the viewer over it', async () => {
+    let decoded = () => {};
+    vi.spyOn(HTMLImageElement.prototype, 'decode').mockReturnValue(new Promise<void>((resolve) => (decoded = resolve)));
     markArtifactOpen();
     render(DeepZoom, { image });
+    // The still is slow: the viewer starts anyway, and the visitor zooms before the tiles are in.
+    await FakeViewer.made();
     raise('open');
     await fireEvent.click(button('Zoom in'));
     expect(still().classList.contains('hidden')).toBe(true);
     laidOut(still(), { natural: [1536, 2048], box: [900, 800] });
+    decoded();
     await paintedFrames(3);
     expect(marks(ARTIFACT_SHARP)).toBe(0);
   });
@@ -152,12 +165,33 @@ describe('DeepZoom', () => {
     laidOut(still(), { natural: [1536, 2048], box: [1400, 1200] });
     await paintedFrames(3);
     expect(marks(ARTIFACT_SHARP)).toBe(0);
+    await FakeViewer.made();
     raise('fully-loaded-change', { fullyLoaded: true });
     expect(marks(ARTIFACT_SHARP)).toBe(1);
   });
 
-  it('zooms with the large buttons; Zoom out and Reset view rest at the whole image', async () => {
+  it('starts the viewer once the still image is painted, so its tiles do not hold the still back', async () => {
     render(DeepZoom, { image });
+    expect(FakeViewer.instances).toHaveLength(0);
+    await paintedFrames(2);
+    expect(FakeViewer.instances).toHaveLength(1);
+  });
+
+  it('starts the viewer anyway when the still image is slow, and still counts it once painted', async () => {
+    let decoded = () => {};
+    vi.spyOn(HTMLImageElement.prototype, 'decode').mockReturnValue(new Promise<void>((resolve) => (decoded = resolve)));
+    markArtifactOpen();
+    render(DeepZoom, { image });
+    laidOut(still(), { natural: [1536, 2048], box: [900, 800] });
+    await FakeViewer.made();
+    expect(marks(ARTIFACT_SHARP)).toBe(0);
+    decoded();
+    await vi.waitFor(() => expect(marks(ARTIFACT_SHARP)).toBe(1));
+    expect(FakeViewer.instances).toHaveLength(1);
+  });
+
+  it('zooms with the large buttons; Zoom out and Reset view rest at the whole image', async () => {
+    await showZoom({ image });
     raise('open');
     expect(root().dataset.zoom).toBe('1.00');
     expect(button('Zoom out').disabled).toBe(true);
@@ -181,15 +215,15 @@ describe('DeepZoom', () => {
     expect(root().dataset.center).toBe('0.500,0.500');
   });
 
-  it('groups its three labelled buttons as the Zoom controls', () => {
-    render(DeepZoom, { image });
+  it('groups its three labelled buttons as the Zoom controls', async () => {
+    await showZoom({ image });
     const group = screen.getByRole('group', { name: 'Zoom' });
     for (const name of ['Zoom in', 'Zoom out', 'Reset view']) expect(group.contains(button(name))).toBe(true);
   });
 
   it('turns a sideways stroke at home zoom into a swipe, and keeps the image still', async () => {
     const onSwipe = vi.fn();
-    render(DeepZoom, { image, onSwipe });
+    await showZoom({ image, onSwipe });
     raise('open');
     raise('canvas-press', { position: { x: 600, y: 300 } });
     const drag = raise('canvas-drag', { position: { x: 450, y: 305 }, delta: { x: -150, y: 5 }, preventDefaultAction: false });
@@ -206,7 +240,7 @@ describe('DeepZoom', () => {
 
   it('when zoomed in, the same stroke pans; a pinch is never a swipe', async () => {
     const onSwipe = vi.fn();
-    render(DeepZoom, { image, onSwipe });
+    await showZoom({ image, onSwipe });
     raise('open');
     await fireEvent.click(button('Zoom in'));
     raise('canvas-press', { position: { x: 600, y: 300 } });
@@ -222,18 +256,20 @@ describe('DeepZoom', () => {
     expect(onSwipe).not.toHaveBeenCalled();
   });
 
-  it('destroys the viewer when it leaves the screen', () => {
-    const { unmount } = render(DeepZoom, { image });
+  it('destroys the viewer when it leaves the screen', async () => {
+    const { unmount } = await showZoom({ image });
     const viewer = FakeViewer.last;
     expect(viewer.destroyed).toBe(false);
     unmount();
     expect(viewer.destroyed).toBe(true);
   });
 
-  it('keeps the still image, with the zoom buttons resting, when the viewer cannot start', () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('keeps the still image, with the zoom buttons resting, when the viewer cannot start', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     FakeViewer.failNext = new Error('No drawer could be created!');
     render(DeepZoom, { image });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    flushSync();
     expect(screen.getByRole('img', { name: image.alt as string }).classList.contains('hidden')).toBe(false);
     for (const name of ['Zoom in', 'Zoom out', 'Reset view']) expect(button(name).disabled).toBe(true);
   });

@@ -7,6 +7,7 @@
  * events (fully-loaded-change, canvas-press, …) as OpenSeadragon would.
  */
 import type OpenSeadragon from 'openseadragon';
+import { vi } from 'vitest';
 
 type Handler = (event: Record<string, unknown>) => void;
 
@@ -77,6 +78,14 @@ export class FakeViewer {
   static reset(): void {
     FakeViewer.instances = [];
     FakeViewer.failNext = null;
+  }
+
+  /** Waits until `count` viewers were made since the last reset (DeepZoom starts its viewer once the still image is painted). */
+  static async made(count = 1): Promise<FakeViewer> {
+    await vi.waitFor(() => {
+      if (FakeViewer.instances.length < count) throw new Error(`${FakeViewer.instances.length} of ${count} viewers made so far`);
+    });
+    return FakeViewer.last;
   }
 
   /** The most recent viewer. */
