@@ -82,6 +82,18 @@ export const en = {
   'idle.explain': 'Then the exhibit starts again for the next visitor.',
   'idle.continue': 'Continue',
 
+  'staff.title': 'Staff mode',
+  'staff.logOut': 'Log out',
+  'staff.close': 'Close',
+  'staff.leaveTitle': 'Leave the kiosk',
+  'staff.leaveText': 'Closes kiosk mode for maintenance on this computer.',
+  'staff.leave': 'Leave kiosk',
+  'pin.enter': 'Enter the staff PIN',
+  'pin.locked': 'PIN pad locked',
+  'pin.entered': '{entered} of {max} digits entered',
+  'pin.delete': 'Delete',
+  'pin.ok': 'OK',
+
   'takeHome.lead': 'Scan with your phone to find this object at its home institution, or visit:',
   'takeHome.qr': 'QR code for {url}',
 
