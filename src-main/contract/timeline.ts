@@ -10,10 +10,10 @@ export interface YearSpan {
   to: number;
 }
 
-/** A period as the package gives it, with the words to show for it. */
+/** A period as the package gives it. */
 export interface PeriodView extends YearSpan {
-  /** The package's label ("1920–1923"), or one made from the years. */
-  label: string;
+  /** The package's own label ("early 1920s"), or null: the UI then words the years in its language. */
+  label: string | null;
 }
 
 export interface TimelineTopic {

@@ -5,7 +5,7 @@
  *
  * The one rule that matters to a museum: an object the package gives no date is never shown as
  * if it had one. It may sit at its topic's period, marked `periodSource: 'topic'`, and the
- * renderer says so in words.
+ * renderer says so in words. Years stay numbers: the renderer words them in the visitor's language.
  */
 import type { ArtifactSummary, PeriodView, TimelineArtifact, TimelineEntry, TimelineTopic, TimelineView, YearSpan } from '../contract/types';
 
@@ -25,15 +25,12 @@ export interface TimelineInput {
   artifacts: (ArtifactSummary & { period: PeriodInput | null; topicId: string | null })[];
 }
 
-/** How a year reads: 1921, or 500 BCE. */
-export function yearLabel(year: number): string {
-  return year < 0 ? `${-year} BCE` : String(year);
-}
-
-/** Words for a period: the package's label, else "1920–1923" or "1962". */
-export function periodLabel(period: PeriodInput): string {
-  if (period.label) return period.label;
-  return period.from === period.to ? yearLabel(period.from) : `${yearLabel(period.from)}–${yearLabel(period.to)}`;
+/**
+ * The package's own words for a period, or null. The core words no years itself: "BCE" or
+ * «до н. э.» is the visitor's language, which only the renderer knows.
+ */
+export function periodLabel(period: PeriodInput): string | null {
+  return period.label?.trim() || null;
 }
 
 /** The axis: the package's span, else the earliest to the latest period; null when nothing is dated. */

@@ -61,7 +61,7 @@ describe('staff screen', () => {
     expect(screen.getByTestId('staff-inbox-results').textContent).toContain('"version" must be a version like 1.2.0.');
     const health = screen.getByTestId('staff-health').textContent!;
     for (const text of ['2 h 5 min', '200 MB', 'OK', '50 GB of 100 GB', 'gpu, exited with code 5']) expect(health).toContain(text);
-    expect(screen.getByText(/A folder watched for new content packages/)).not.toBeNull();
+    expect(screen.getByText(/watched for new content packages to import/)).not.toBeNull();
     expect(screen.queryByRole('button', { name: 'Leave kiosk' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Log out' })).not.toBeNull();
   });

@@ -133,3 +133,31 @@ test('a visitor reads the kiosk in Russian; the next one finds it in English', a
 
   expect(errors, 'page errors').toEqual([]);
 });
+
+test('the timeline and search speak Russian too, around the exhibit’s English', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Русский' }).tap();
+  await expect(screenOf(page, 'home')).toBeVisible();
+
+  // Timeline: the card on home, the screen, its controls and the years in view.
+  await page.getByRole('button', { name: `Хронология 1917${NBSP}— 1991 Темы и предметы в хронологическом порядке` }).tap();
+  await expect(screenOf(page, 'timeline')).toBeVisible();
+  await expect(h1(page)).toHaveText('Хронология');
+  await expect(page.getByRole('button', { name: 'Позже' })).toBeVisible();
+  await expect(page.getByTestId('timeline-in-view')).toHaveText(/^Годы на экране:\s*1917/);
+  await expect(page.getByRole('region', { name: 'Без даты' })).toBeVisible();
+  await expectRussianChrome(page);
+
+  // Search: the field, the keyboard in ЙЦУКЕН, and the count read out the Russian way.
+  await page.getByRole('button', { name: /^(Search|Поиск)$/ }).tap();
+  await expect(screenOf(page, 'search')).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Поиск по выставке' })).toBeVisible();
+  await page.getByRole('button', { name: /^АБВ ?: русские буквы$/ }).tap();
+  for (const key of ['с', 'т', 'а', 'л']) await page.getByRole('button', { name: key, exact: true }).tap();
+  await expect(page.getByTestId('search-count')).toHaveText(/^По запросу «стал» (ничего не найдено|найден|найдено)/);
+  await expectRussianChrome(page);
+
+  expect(errors, 'page errors').toEqual([]);
+});

@@ -96,8 +96,3 @@ export function yearsInView(axis: Axis, leftRem: number, widthRem: number): Year
   const year = (rem: number) => Math.min(axis.to, Math.max(axis.from, axis.from + Math.floor(rem / axis.yearRem)));
   return { from: year(leftRem), to: year(leftRem + widthRem - 0.001) };
 }
-
-/** How a year reads on the axis: 1920, or 500 BCE (as the core words periods). */
-export function yearText(year: number): string {
-  return year < 0 ? `${-year} BCE` : String(year);
-}

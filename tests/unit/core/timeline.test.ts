@@ -33,7 +33,9 @@ async function kioskWith(name: string, source: Record<string, any>): Promise<{ s
   return { store, api: createApi(store, { startedAt: 0, settings: createSettingsStore(store.db) }) };
 }
 
-const brief = (e: TimelineEntry) => (e.kind === 'topic' ? `${e.id} ${e.period?.label ?? '-'}` : `${e.id} ${e.period?.label ?? '-'} (${e.periodSource ?? 'undated'})`);
+// The package's label, else the bare years (the renderer words those in the visitor's language).
+const when = (e: TimelineEntry) => (e.period ? (e.period.label ?? (e.period.from === e.period.to ? `${e.period.from}` : `${e.period.from}–${e.period.to}`)) : '-');
+const brief = (e: TimelineEntry) => (e.kind === 'topic' ? `${e.id} ${when(e)}` : `${e.id} ${when(e)} (${e.periodSource ?? 'undated'})`);
 
 describe('periods in the store', () => {
   it('writes each period once, beside the content, and the exhibit axis', async () => {
@@ -44,7 +46,7 @@ describe('periods in the store', () => {
          LEFT JOIN topics t ON t.id = p.topic_id LEFT JOIN artifacts a ON a.id = p.artifact_id ORDER BY p.year_from`,
       )
       .all();
-    // A single year is stored as from = to; a label left out stays null (the core words it).
+    // A single year is stored as from = to; a label left out stays null (the renderer words the years).
     expect(rows).toEqual([
       { owner: 'alpha', year_from: 1920, year_to: 1923, label: '1920–1923' },
       { owner: 'a3', year_from: 1950, year_to: 1950, label: 'about 1950' },
@@ -140,11 +142,11 @@ describe('the built-in exhibit, whose source carries the seed periods (scripts/s
 });
 
 describe('timeline rules', () => {
-  it('words a period from its years when the package gives no label', () => {
-    expect(periodLabel({ from: 1962, to: 1962, label: null })).toBe('1962');
-    expect(periodLabel({ from: 1920, to: 1923, label: null })).toBe('1920–1923');
-    expect(periodLabel({ from: -753, to: -509, label: null })).toBe('753 BCE–509 BCE');
+  it('keeps the package’s label, and words no years itself (BCE is the renderer’s, in the visitor’s language)', () => {
     expect(periodLabel({ from: 1920, to: 1923, label: 'early 1920s' })).toBe('early 1920s');
+    expect(periodLabel({ from: 1962, to: 1962, label: null })).toBeNull();
+    expect(periodLabel({ from: -753, to: -509, label: null })).toBeNull();
+    expect(periodLabel({ from: -753, to: -509, label: '  ' })).toBeNull();
   });
 
   it('orders by start, then end, then exhibit order, and never dates an object its topic does not', () => {

@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+/**
+ * The staff screen in a Russian UI: staff read Russian too. The PIN pad (its heading, dots,
+ * keys, refusal and lockout) and, once in, the status and settings are worded from the catalogue;
+ * the package's titles and the host's own sentences about settings stay as they come.
+ */
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import StaffPanel from '../../src-renderer/components/StaffPanel.svelte';
+import { i18nContext } from '../../src-renderer/i18n/context';
+import { Language } from '../../src-renderer/state/language.svelte';
+import { callsOf, staffApi, tap } from './staff-fixtures';
+
+const nbsp = '\u00a0';
+
+function renderInRussian(api = staffApi()) {
+  const language = new Language();
+  language.choose('ru');
+  render(StaffPanel, { props: { api, onClose: () => {} }, context: i18nContext(language) });
+  return api;
+}
+
+async function typePin(pin: string): Promise<void> {
+  for (const digit of pin) await tap(digit);
+  await tap('Войти');
+}
+
+const message = () => screen.getByTestId('pin-message').textContent;
+
+describe('PIN pad in Russian', () => {
+  it('asks for the ПИН-код, counts the digits, and refuses a wrong one in Russian', async () => {
+    const api = renderInRussian();
+    screen.getByRole('dialog', { name: 'Сотрудникам' });
+    screen.getByRole('heading', { name: 'Введите ПИН-код сотрудника' });
+    expect((screen.getByRole('button', { name: 'Войти' }) as HTMLButtonElement).disabled).toBe(true);
+    for (const d of '1357') await tap(d);
+    expect(screen.getByTestId('pin-dots').getAttribute('aria-label')).toBe('Введено цифр: 4 из 8');
+    await tap('Стереть');
+    expect(screen.getByTestId('pin-dots').getAttribute('aria-label')).toBe('Введено цифр: 3 из 8');
+    await tap('9');
+    await tap('Войти');
+    expect(callsOf(api, 'staffLogin')).toEqual([{ pin: '1359' }]);
+    expect(message()).toBe('Неверный ПИН-код.');
+    screen.getByRole('button', { name: 'Закрыть' });
+  });
+
+  it('says the pad is locked after too many wrong tries', async () => {
+    renderInRussian();
+    await typePin('1111');
+    await typePin('1111');
+    await typePin('2468');
+    screen.getByRole('heading', { name: 'Ввод ПИН-кода заблокирован' });
+    expect(message()).toBe('Слишком много неверных попыток: ввод ПИН-кода заблокирован на несколько минут.');
+  });
+
+  it('shows the status and the settings in Russian once in', async () => {
+    renderInRussian();
+    await typePin('2468');
+    const live = screen.getByTestId('staff-live');
+    within(live).getByRole('heading', { name: 'Сейчас на киоске' });
+    expect(live.textContent).toContain(`12${nbsp}предметов, 4${nbsp}темы, 20${nbsp}изображений`);
+    screen.getByRole('heading', { name: 'Прежние версии' });
+    screen.getAllByRole('button', { name: 'Вернуть эту версию' });
+    screen.getByRole('heading', { name: 'Настройки' });
+    screen.getByRole('button', { name: 'Увеличить: ожидание до сброса' });
+    within(screen.getByTestId('setting-openingHours')).getByText('Понедельник');
+    expect(screen.getByTestId('staff-host').textContent).toMatch(/^Браузерный киоск по адресу /);
+    screen.getByRole('button', { name: 'Выйти' });
+  });
+});
