@@ -37,6 +37,11 @@ export function problems(page: Page, checks: Checks): Promise<string[]> {
     async ({ tags, reach, reflow }) => {
       const found: string[] = [];
 
+      // A fade or a transition still running (a dialog arriving, a button just pressed) would be
+      // measured half-way: wait for the finite ones to end, as a visitor's eye would.
+      const running = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+
       // axe-core's violations, one line each: rule, impact, and the elements it names.
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
       const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });

@@ -115,9 +115,12 @@ export class Kiosk {
           return null;
         };
         const panel = () => document.querySelector('[data-testid="accessibility-panel"]');
-        if (!panel()) {
-          const opened = await press(document, '.accessibility-button');
-          if (opened) return opened;
+        // Just after an overlay closes the page may still be inert for a moment, and a click on
+        // an inert button does nothing: press again until the panel is there (2 s at most).
+        for (let tries = 0; !panel() && tries < 100; tries++) {
+          const missing = await press(document, '.accessibility-button');
+          if (missing) return missing;
+          if (!panel()) await new Promise((resolve) => setTimeout(resolve, 20));
         }
         const open = panel();
         if (!open) return 'the accessibility panel did not open';
