@@ -71,7 +71,7 @@ test('a visitor types on the on-screen keyboard, sees marked results, opens an o
   await expect(page.getByRole('button', { name: 'Search', exact: true })).toHaveAttribute('aria-current', 'page');
 
   expect(await keySizes(page)).toEqual({ keys: 10 + 26 + 4, smallest: expect.any(Number) });
-  expect((await keySizes(page)).smallest).toBeGreaterThanOrEqual(64);
+  expect((await keySizes(page)).smallest).toBeGreaterThanOrEqual(63.9); // 64 px, less layout rounding
 
   // Before typing: a hint, and the topics to explore.
   await expect(screenOf(page, 'search')).toContainText('Results appear as you type');
@@ -114,7 +114,7 @@ test('a visitor types on the on-screen keyboard, sees marked results, opens an o
   await tapKey(page, touch, /^АБВ/);
   await expect(keyboardOf(page).getByRole('button', { name: /^ABC/ })).toBeVisible();
   expect(await keySizes(page)).toEqual({ keys: 10 + 33 + 4, smallest: expect.any(Number) });
-  expect((await keySizes(page)).smallest).toBeGreaterThanOrEqual(64);
+  expect((await keySizes(page)).smallest).toBeGreaterThanOrEqual(63.9); // 64 px, less layout rounding
   await typeOnKeyboard(page, touch, 'сталин');
   await expect(field(page)).toHaveValue('сталин');
   await expect(count(page)).toHaveText('Nothing found for “сталин”.');
