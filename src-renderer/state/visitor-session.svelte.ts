@@ -13,6 +13,7 @@
  * accessibility choices: text size, contrast), never as module-level singletons, and the reset
  * covers them with no extra code.
  */
+import { AccessibilitySettings } from './accessibility.svelte';
 import { Language } from './language.svelte';
 import { Navigation } from './navigation.svelte';
 import { SavedItems } from './saved-items.svelte';
@@ -28,6 +29,8 @@ export class VisitorSession {
   readonly language = new Language();
   /** The words they typed into search, and the keyboard's letters (Latin or Cyrillic). */
   readonly search = new SearchDraft();
+  /** Text size, contrast, motion and reach: their choices, back to the defaults at reset. */
+  readonly accessibility = new AccessibilitySettings();
 }
 
 /** Clears what the document itself keeps between sessions: window scroll and keyboard focus. */

@@ -38,7 +38,8 @@ describe('Attract', () => {
     // One way in, besides the language switch (whose buttons begin too, in their language).
     const switchButtons = within(screen.getByRole('group', { name: 'Language' })).getAllByRole('button');
     expect(switchButtons.map((b) => b.textContent?.trim())).toEqual(['English', 'Русский']);
-    expect(screen.getAllByRole('button')).toHaveLength(1 + switchButtons.length);
+    // The begin button, the languages and the accessibility settings.
+    expect(screen.getAllByRole('button')).toHaveLength(2 + switchButtons.length);
   });
 
   it('says "Touch to begin" in its own words when the package gives no invitation', () => {

@@ -117,7 +117,7 @@ describe('package text in the visitor\'s language, English where the package has
       { text: 'Первый раздел', lang: 'ru' },
       { text: 'Empty Section', lang: 'en' },
     ]);
-    expect(screen.getByRole('button', { name: /^Первый раздел, / })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Первый раздел 1/ })).toBeTruthy();
   });
 
   it('an object: Russian title and first translation paragraph, English caption, date and the rest', () => {

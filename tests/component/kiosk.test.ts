@@ -98,7 +98,7 @@ describe('idle warning and reset', () => {
 
   it('resets to attract when nobody answers; the next visitor starts at home with nothing behind', async () => {
     await visitATopic();
-    await tap(screen.getByRole('button', { name: 'Open Telegram to President Truman' }));
+    await tap(screen.getByRole('button', { name: new RegExp('^Open Telegram to President Truman') }));
     expect(currentScreen()).toBe('artifact');
     await vi.advanceTimersByTimeAsync(TIMEOUT_MS + COUNTDOWN_MS - 1);
     expect(warning()).not.toBeNull();
@@ -117,7 +117,7 @@ describe('idle warning and reset', () => {
 
   it('clears the saved objects at reset: the next visitor finds My list empty', async () => {
     await visitATopic();
-    await tap(screen.getByRole('button', { name: 'Open Stalin at Potsdam' }));
+    await tap(screen.getByRole('button', { name: new RegExp('^Open Stalin at Potsdam') }));
     await tap(screen.getByRole('button', { name: 'Save' }));
     await tap(screen.getByRole('button', { name: 'Next object' }));
     await tap(screen.getByRole('button', { name: 'Save' }));

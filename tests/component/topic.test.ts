@@ -24,11 +24,12 @@ describe('Topic screen', () => {
     );
     expect(sequence).toEqual([
       'paragraph',
-      'Open Stalin at Potsdam',
+      // Each card's name holds its stand-in label too, as its words do (WCAG 2.5.3).
+      'Open Stalin at Potsdam, Stand-in image — not the original, Look closer',
       'paragraph',
       'paragraph',
       'paragraph',
-      'Open Telegram to President Truman',
+      'Open Telegram to President Truman, Stand-in image — not the original, Look closer',
     ]);
   });
 
@@ -42,7 +43,7 @@ describe('Topic screen', () => {
   it('opens an object from its card, and shows its thumbnail as a stand-in', async () => {
     const onOpenArtifact = vi.fn();
     render(Topic, { topic, onOpenArtifact, onOpenTopic: vi.fn() });
-    const card = screen.getByRole('button', { name: 'Open Telegram to President Truman' });
+    const card = screen.getByRole('button', { name: new RegExp('^Open Telegram to President Truman') });
     const img = card.querySelector('img')!;
     expect(img.getAttribute('alt')).toBe('Stand-in image for: Telegram to President Truman');
     expect(img.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\.jpg$/);
