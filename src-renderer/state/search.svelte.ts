@@ -60,23 +60,28 @@ export class LiveSearch {
   /** The words `results` answer. */
   query = $state('');
   #wanted = '';
+  #lang: string | undefined;
   #latest = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #run: (query: string) => Promise<SearchResults>;
+  readonly #run: (query: string, lang: string | undefined) => Promise<SearchResults>;
   readonly #delayMs: number;
 
   /** `delayMs`: long enough to skip the words between quick taps, short enough to feel immediate. */
-  constructor(run: (query: string) => Promise<SearchResults>, delayMs = 150) {
+  constructor(run: (query: string, lang: string | undefined) => Promise<SearchResults>, delayMs = 150) {
     this.#run = run;
     this.#delayMs = delayMs;
   }
 
-  /** Looks for `text` after the delay, unless the visitor types on. */
-  update(text: string): void {
+  /**
+   * Looks for `text` after the delay, unless the visitor types on. `lang` is the visitor's
+   * language, which results are titled in: a switch of language asks again.
+   */
+  update(text: string, lang?: string): void {
     const wanted = text.trim().replace(/\s+/g, ' ');
-    if (wanted === this.#wanted) return;
+    if (wanted === this.#wanted && lang === this.#lang) return;
     this.#wanted = wanted;
+    this.#lang = lang;
     clearTimeout(this.#timer);
     const request = ++this.#latest;
     if (!isSearchable(wanted)) {
@@ -86,12 +91,12 @@ export class LiveSearch {
       return;
     }
     this.status = 'searching';
-    this.#timer = setTimeout(() => void this.#search(wanted, request), this.#delayMs);
+    this.#timer = setTimeout(() => void this.#search(wanted, lang, request), this.#delayMs);
   }
 
-  async #search(query: string, request: number): Promise<void> {
+  async #search(query: string, lang: string | undefined, request: number): Promise<void> {
     try {
-      const results = await this.#run(query);
+      const results = await this.#run(query, lang);
       if (request !== this.#latest) return;
       this.results = results;
       this.query = query;

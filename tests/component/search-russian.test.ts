@@ -26,7 +26,7 @@ function russian(): Language {
 
 /** `n` results, each an object found in its caption. */
 const answer = (n: number, over: Partial<Results> = {}): Results => ({
-  hits: Array.from({ length: n }, (_, i) => ({ kind: 'artifact', id: `a${i}`, title: [{ text: `Letter ${i}`, match: false }], field: 'caption', snippet: [] })),
+  hits: Array.from({ length: n }, (_, i) => ({ kind: 'artifact', id: `a${i}`, title: [{ text: `Letter ${i}`, match: false }], titleLang: 'en', field: 'caption', snippet: [], snippetLang: 'en' })),
   partial: false,
   more: false,
   ...over,

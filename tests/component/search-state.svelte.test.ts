@@ -72,7 +72,7 @@ describe('LiveSearch', () => {
     expect(run).not.toHaveBeenCalled();
     expect(live.status).toBe('searching');
     await vi.advanceTimersByTimeAsync(150);
-    expect(run.mock.calls).toEqual([['pots']]);
+    expect(run.mock.calls).toEqual([['pots', undefined]]);
     answer('pots');
     await vi.advanceTimersByTimeAsync(0);
     expect(live.status).toBe('ready');
@@ -117,7 +117,21 @@ describe('LiveSearch', () => {
     live.update('pots ');
     live.update(' pots');
     await vi.advanceTimersByTimeAsync(20);
-    expect(run.mock.calls).toEqual([['pots']]);
+    expect(run.mock.calls).toEqual([['pots', undefined]]);
+  });
+
+  it('asks again in the visitor\'s language when they switch it, and not before', async () => {
+    const { run } = controlled();
+    const live = new LiveSearch(run, 10);
+    live.update('pots', 'en');
+    await vi.advanceTimersByTimeAsync(10);
+    live.update('pots', 'en');
+    live.update('pots', 'ru');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(run.mock.calls).toEqual([
+      ['pots', 'en'],
+      ['pots', 'ru'],
+    ]);
   });
 
   it('says so when the kiosk cannot search', async () => {
@@ -136,7 +150,7 @@ describe('LiveSearch', () => {
     live.dispose();
     answer('pots');
     await vi.advanceTimersByTimeAsync(50);
-    expect(run.mock.calls).toEqual([['pots']]);
+    expect(run.mock.calls).toEqual([['pots', undefined]]);
     expect(live.results).toBeNull();
   });
 });
