@@ -12,10 +12,19 @@ export type KeyboardLayout = 'latin' | 'cyrillic';
 /** The contract accepts 200 characters; nobody types more than this on a touch keyboard. */
 export const MAX_QUERY_LENGTH = 100;
 
+/** The keyboard a visitor reading `locale` meets first: ЙЦУКЕН for Russian, else QWERTY. */
+export const layoutForLocale = (locale: string): KeyboardLayout => (locale === 'ru' ? 'cyrillic' : 'latin');
+
 /** What the visitor has typed, and which letters their on-screen keyboard shows. */
 export class SearchDraft {
   text = $state('');
-  layout = $state<KeyboardLayout>('latin');
+  /** The letters the visitor switched to, or null: then the keyboard follows their language. */
+  chosenLayout = $state<KeyboardLayout | null>(null);
+
+  /** The letters to show a visitor reading `locale`: those they switched to, else their language's. */
+  layoutFor(locale: string): KeyboardLayout {
+    return this.chosenLayout ?? layoutForLocale(locale);
+  }
 
   /** Adds what a key types (a letter, a digit or a space) at the end. */
   type(chars: string): void {

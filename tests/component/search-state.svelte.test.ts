@@ -35,12 +35,14 @@ describe('SearchDraft', () => {
     expect(draft.text).toBe('x'.repeat(MAX_QUERY_LENGTH));
   });
 
-  it('belongs to the visitor: a new session (the idle reset) starts empty, on Latin letters', () => {
+  it('belongs to the visitor: a new session (the idle reset) starts empty, on the letters of its language', () => {
     const session = new VisitorSession();
     session.search.set('famine');
-    session.search.layout = 'cyrillic';
+    session.search.chosenLayout = 'cyrillic';
+    expect(session.search.layoutFor('en')).toBe('cyrillic');
     const next = new VisitorSession();
-    expect([next.search.text, next.search.layout]).toEqual(['', 'latin']);
+    expect([next.search.text, next.search.chosenLayout]).toEqual(['', null]);
+    expect([next.search.layoutFor('en'), next.search.layoutFor('ru')]).toEqual(['latin', 'cyrillic']);
   });
 });
 

@@ -159,7 +159,7 @@ describe('Search screen', () => {
     await fireEvent.input(field, { target: { value: 'famine' } });
     expect(draft.text).toBe('famine');
     await fireEvent.click(screen.getByRole('button', { name: /^АБВ ?: Russian letters$/ }));
-    expect(draft.layout).toBe('cyrillic');
+    expect(draft.chosenLayout).toBe('cyrillic');
     expect(screen.getByRole('button', { name: 'ж' })).toBeTruthy();
   });
 });
