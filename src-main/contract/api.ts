@@ -77,7 +77,7 @@ export type ApiImplementation = {
 };
 
 export { API_METHODS, isApiMethod, type ApiMethod } from './methods';
-export { ApiError, type ApiErrorCode, type ApiFailure } from './errors';
+export { ApiError, type ApiErrorCode, type ApiFailure, type PinRefusal } from './errors';
 
 // Compile-time check that the method list and the schema table name the same verbs.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
