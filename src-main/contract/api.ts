@@ -15,6 +15,9 @@ import type { API_METHODS } from './methods';
 /** Ids in packages are short slugs: letters, digits, dash and underscore. */
 export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a short id of letters, digits, - or _');
 
+/** A BCP 47 language tag such as "en", "ru" or "pt-BR". */
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'a language tag such as "en" or "ru"');
+
 const noArgs = z.object({}).strict();
 
 /** A staff session token as staffLogin gives it (32 random bytes, base64url). */
@@ -27,7 +30,8 @@ export const argSchemas = {
   getTopic: z.object({ id: slug }).strict(),
   getArtifact: z.object({ id: slug }).strict(),
   getTimeline: noArgs,
-  search: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
+  // `lang`: the visitor's language, in which results are titled where the package has it.
+  search: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional(), lang: languageTag.optional() }).strict(),
   getQr: z.object({ text: z.string().min(1).max(400) }).strict(),
   getHealth: noArgs,
   getKioskConfig: noArgs,
@@ -73,7 +77,7 @@ export type ApiImplementation = {
 };
 
 export { API_METHODS, isApiMethod, type ApiMethod } from './methods';
-export { ApiError, type ApiErrorCode, type ApiFailure } from './errors';
+export { ApiError, type ApiErrorCode, type ApiFailure, type PinRefusal } from './errors';
 
 // Compile-time check that the method list and the schema table name the same verbs.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

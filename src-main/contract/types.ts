@@ -189,9 +189,16 @@ export interface SearchHit {
   id: string;
   /** The title (a topic's starts with its era), matched words flagged. Plain text, never HTML. */
   title: TextSegment[];
+  /** The title's language (BCP 47): the visitor's where the package has it, else the exhibit's. */
+  titleLang: string;
   field: SearchField;
-  /** Words around the match ("…" where cut), matched words flagged; empty when only a title matched. */
+  /**
+   * Words around the match ("…" where cut), matched words flagged, in the language they matched
+   * in; a title matched only in another language than `titleLang` is shown here. Empty when only
+   * the title matched.
+   */
   snippet: TextSegment[];
+  snippetLang: string;
 }
 
 export interface SearchResults {

@@ -138,8 +138,8 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
       return timelineOf(q, periods, live());
     },
 
-    search({ query, limit }) {
-      return search(live(), query, limit);
+    search({ query, limit, lang }) {
+      return search(live(), query, limit, lang);
     },
 
     getQr({ text }) {

@@ -6,7 +6,7 @@
 import type { Api, ApiMethod, ApiResults } from '../../src-main/contract/api';
 // The one runtime import from src-main: the contract's verb list, a dependency-free constant.
 import { API_METHODS } from '../../src-main/contract/methods';
-import type { ApiErrorCode } from '../../src-main/contract/errors';
+import type { ApiErrorCode, PinRefusal } from '../../src-main/contract/errors';
 import type { ApiEnvelope, VitrineBridge } from './envelope';
 
 /** A call that did not succeed: the contract's error code and a sentence a person can read. */
@@ -14,6 +14,8 @@ export class ClientError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** A refused staff PIN in numbers, for the pad to word in its own language. */
+    readonly pin: PinRefusal | null = null,
   ) {
     super(message);
     this.name = 'ClientError';
@@ -81,10 +83,19 @@ function unwrap<M extends ApiMethod>(method: M, body: unknown): ApiResults[M] {
   if (envelope && typeof envelope === 'object') {
     if (envelope.ok === true && 'result' in envelope) return envelope.result;
     if (envelope.ok === false && envelope.error && typeof envelope.error === 'object') {
-      const { code, message } = envelope.error;
+      const { code, message, pin } = envelope.error;
       const known = ERROR_CODES.includes(code) ? code : 'internal';
-      throw new ClientError(known, typeof message === 'string' ? message : `${method} failed.`);
+      throw new ClientError(known, typeof message === 'string' ? message : `${method} failed.`, pinRefusal(pin));
     }
   }
   throw new ClientError('internal', `The kiosk gave an unreadable answer to ${method}.`);
+}
+
+/** A PIN refusal as the contract gives it, or null for anything else (a host too old, a bad value). */
+function pinRefusal(value: unknown): PinRefusal | null {
+  const pin = value as Partial<Record<string, unknown>> | null | undefined;
+  const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (pin?.kind === 'wrong-pin' && count(pin.triesLeft)) return pin as PinRefusal;
+  if (pin?.kind === 'pin-locked' && count(pin.minutesLeft) && (pin.afterTries === null || count(pin.afterTries))) return pin as PinRefusal;
+  return null;
 }

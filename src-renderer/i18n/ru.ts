@@ -200,6 +200,25 @@ export const ru: Catalogue<RussianPlural> = {
   'staff.pinOk': 'Войти',
   'staff.pinWrong': 'Неверный ПИН-код.',
   'staff.pinLocked': 'Слишком много неверных попыток: ввод ПИН-кода заблокирован на несколько минут.',
+  'staff.pinWrongTries': {
+    one: 'Неверный ПИН-код. Осталась {count}\u00a0попытка.',
+    few: 'Неверный ПИН-код. Осталось {count}\u00a0попытки.',
+    many: 'Неверный ПИН-код. Осталось {count}\u00a0попыток.',
+    other: 'Неверный ПИН-код. Осталось {count}\u00a0попытки.',
+  },
+  'staff.pinLockedFor': {
+    one: 'Ввод ПИН-кода заблокирован ещё на {count}\u00a0минуту.',
+    few: 'Ввод ПИН-кода заблокирован ещё на {count}\u00a0минуты.',
+    many: 'Ввод ПИН-кода заблокирован ещё на {count}\u00a0минут.',
+    other: 'Ввод ПИН-кода заблокирован ещё на {count}\u00a0минуты.',
+  },
+  // Neutral about the number of tries ({tries} is always the limit): only the minutes decline.
+  'staff.pinLockedAfter': {
+    one: 'Неверный ПИН-код. Неверных попыток подряд: {tries}. Ввод заблокирован на {count}\u00a0минуту.',
+    few: 'Неверный ПИН-код. Неверных попыток подряд: {tries}. Ввод заблокирован на {count}\u00a0минуты.',
+    many: 'Неверный ПИН-код. Неверных попыток подряд: {tries}. Ввод заблокирован на {count}\u00a0минут.',
+    other: 'Неверный ПИН-код. Неверных попыток подряд: {tries}. Ввод заблокирован на {count}\u00a0минуты.',
+  },
   'staff.artifacts': { one: '{count}\u00a0предмет', few: '{count}\u00a0предмета', many: '{count}\u00a0предметов', other: '{count}\u00a0предмета' },
   'staff.topics': { one: '{count}\u00a0тема', few: '{count}\u00a0темы', many: '{count}\u00a0тем', other: '{count}\u00a0темы' },
   'staff.images': { one: '{count}\u00a0изображение', few: '{count}\u00a0изображения', many: '{count}\u00a0изображений', other: '{count}\u00a0изображения' },

@@ -12,10 +12,19 @@ export type KeyboardLayout = 'latin' | 'cyrillic';
 /** The contract accepts 200 characters; nobody types more than this on a touch keyboard. */
 export const MAX_QUERY_LENGTH = 100;
 
+/** The keyboard a visitor reading `locale` meets first: ЙЦУКЕН for Russian, else QWERTY. */
+export const layoutForLocale = (locale: string): KeyboardLayout => (locale === 'ru' ? 'cyrillic' : 'latin');
+
 /** What the visitor has typed, and which letters their on-screen keyboard shows. */
 export class SearchDraft {
   text = $state('');
-  layout = $state<KeyboardLayout>('latin');
+  /** The letters the visitor switched to, or null: then the keyboard follows their language. */
+  chosenLayout = $state<KeyboardLayout | null>(null);
+
+  /** The letters to show a visitor reading `locale`: those they switched to, else their language's. */
+  layoutFor(locale: string): KeyboardLayout {
+    return this.chosenLayout ?? layoutForLocale(locale);
+  }
 
   /** Adds what a key types (a letter, a digit or a space) at the end. */
   type(chars: string): void {
@@ -60,23 +69,28 @@ export class LiveSearch {
   /** The words `results` answer. */
   query = $state('');
   #wanted = '';
+  #lang: string | undefined;
   #latest = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #run: (query: string) => Promise<SearchResults>;
+  readonly #run: (query: string, lang: string | undefined) => Promise<SearchResults>;
   readonly #delayMs: number;
 
   /** `delayMs`: long enough to skip the words between quick taps, short enough to feel immediate. */
-  constructor(run: (query: string) => Promise<SearchResults>, delayMs = 150) {
+  constructor(run: (query: string, lang: string | undefined) => Promise<SearchResults>, delayMs = 150) {
     this.#run = run;
     this.#delayMs = delayMs;
   }
 
-  /** Looks for `text` after the delay, unless the visitor types on. */
-  update(text: string): void {
+  /**
+   * Looks for `text` after the delay, unless the visitor types on. `lang` is the visitor's
+   * language, which results are titled in: a switch of language asks again.
+   */
+  update(text: string, lang?: string): void {
     const wanted = text.trim().replace(/\s+/g, ' ');
-    if (wanted === this.#wanted) return;
+    if (wanted === this.#wanted && lang === this.#lang) return;
     this.#wanted = wanted;
+    this.#lang = lang;
     clearTimeout(this.#timer);
     const request = ++this.#latest;
     if (!isSearchable(wanted)) {
@@ -86,12 +100,12 @@ export class LiveSearch {
       return;
     }
     this.status = 'searching';
-    this.#timer = setTimeout(() => void this.#search(wanted, request), this.#delayMs);
+    this.#timer = setTimeout(() => void this.#search(wanted, lang, request), this.#delayMs);
   }
 
-  async #search(query: string, request: number): Promise<void> {
+  async #search(query: string, lang: string | undefined, request: number): Promise<void> {
     try {
-      const results = await this.#run(query);
+      const results = await this.#run(query, lang);
       if (request !== this.#latest) return;
       this.results = results;
       this.query = query;

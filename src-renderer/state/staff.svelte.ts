@@ -3,7 +3,7 @@
  * and the outcome of each action. It lives inside the staff panel and is dropped with it (close,
  * idle reset): the token is never in the visitor's session and never stored anywhere.
  */
-import type { Api } from '../../src-main/contract/api';
+import type { Api, PinRefusal } from '../../src-main/contract/api';
 import type { InboxResultView, JsonValue, StaffStatusView } from '../../src-main/contract/types';
 import { ClientError } from '../api/client';
 
@@ -22,6 +22,8 @@ export class StaffSession {
   pin = $state('');
   /** The refusal of the last PIN ("Wrong PIN, 3 tries left.") or null. */
   pinError = $state<string | null>(null);
+  /** The last refusal in numbers, when the host gave them (the pad words it in its language). */
+  pinRefusal = $state.raw<PinRefusal | null>(null);
   /** True when the PIN pad is locked after too many wrong tries. */
   locked = $state(false);
   status = $state.raw<StaffStatusView | null>(null);
@@ -59,11 +61,13 @@ export class StaffSession {
       const { token } = await this.#api.staffLogin({ pin });
       this.#token = token;
       this.pinError = null;
+      this.pinRefusal = null;
       this.locked = false;
       await this.#refresh();
     } catch (error) {
       this.locked = error instanceof ClientError && error.code === 'locked';
       this.pinError = messageOf(error);
+      this.pinRefusal = error instanceof ClientError ? error.pin : null;
     } finally {
       this.busy = false;
     }

@@ -192,7 +192,7 @@ export function searchResults(query: string, limit = 20): SearchResults {
   const terms = searchTerms(query).map(fold);
   if (terms.length === 0) return { hits: [], partial: false, more: false };
   const holdsAll = (text: string) => terms.every((t) => markWords(text, [t]).some((s) => s.match));
-  const items: { hit: Omit<SearchHit, 'title' | 'snippet'> & { title: string }; texts: [SearchHit['field'], string][] }[] = [
+  const items: { hit: Omit<SearchHit, 'title' | 'snippet' | 'titleLang' | 'snippetLang'> & { title: string }; texts: [SearchHit['field'], string][] }[] = [
     ...topics.map(({ topic }) => ({
       hit: { kind: 'topic' as const, id: topic.id, title: topic.era ? `${topic.era}: ${topic.title}` : topic.title, field: 'essay' as const },
       texts: topic.body.flatMap((b): [SearchHit['field'], string][] => ('text' in b && b.text ? [['essay', String(b.text)]] : [])),
@@ -209,7 +209,7 @@ export function searchResults(query: string, limit = 20): SearchResults {
     if (!inTitle && !text) continue;
     const title = inTitle ? markWords(hit.title, terms) : [{ text: hit.title, match: false }];
     const snippet = text ? markWords(text[1], terms) : [];
-    hits.push({ ...hit, title, field: inTitle ? 'title' : text![0], snippet });
+    hits.push({ ...hit, title, titleLang: 'en', field: inTitle ? 'title' : text![0], snippet, snippetLang: 'en' });
   }
   hits.sort((a, b) => Number(b.field === 'title') - Number(a.field === 'title'));
   return { hits: hits.slice(0, limit), partial: false, more: hits.length > limit };

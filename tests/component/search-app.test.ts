@@ -48,7 +48,7 @@ describe('Search in the kiosk', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/results? for “potsdam”\.$/));
     expect(hit.querySelector('mark')?.textContent).toBe('Potsdam');
     // Lightly debounced: the words typed in one quick burst made one request, not seven.
-    expect(api.calls.filter((c) => c.method === 'search')).toEqual([{ method: 'search', args: { query: 'potsdam', limit: 24 } }]);
+    expect(api.calls.filter((c) => c.method === 'search')).toEqual([{ method: 'search', args: { query: 'potsdam', limit: 24, lang: 'en' } }]);
 
     await fireEvent.click(hit);
     await arriveAt('artifact', 'Stalin at Potsdam');

@@ -26,7 +26,7 @@ function russian(): Language {
 
 /** `n` results, each an object found in its caption. */
 const answer = (n: number, over: Partial<Results> = {}): Results => ({
-  hits: Array.from({ length: n }, (_, i) => ({ kind: 'artifact', id: `a${i}`, title: [{ text: `Letter ${i}`, match: false }], field: 'caption', snippet: [] })),
+  hits: Array.from({ length: n }, (_, i) => ({ kind: 'artifact', id: `a${i}`, title: [{ text: `Letter ${i}`, match: false }], titleLang: 'en', field: 'caption', snippet: [], snippetLang: 'en' })),
   partial: false,
   more: false,
   ...over,
@@ -51,11 +51,37 @@ describe('Search in Russian', () => {
     within(board).getByRole('button', { name: 'Пробел' });
     within(board).getByRole('button', { name: 'Стереть последнюю букву' });
     within(board).getByRole('button', { name: 'Очистить поиск' });
+    // A Russian visitor meets ЙЦУКЕН first, and may still switch to Latin letters and back.
+    within(board).getByRole('button', { name: 'й' });
+    await fireEvent.click(within(board).getByRole('button', { name: /^ABC ?: латинские буквы$/ }));
+    flushSync();
+    expect(draft.chosenLayout).toBe('latin');
+    within(board).getByRole('button', { name: 'q' });
     await fireEvent.click(within(board).getByRole('button', { name: /^АБВ ?: русские буквы$/ }));
     flushSync();
-    expect(draft.layout).toBe('cyrillic');
+    expect(draft.chosenLayout).toBe('cyrillic');
     expect(screen.getByText('Введите слово: имя, место или год. Результаты появляются по мере ввода.')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Темы' }).textContent).toContain('American Famine Relief');
+  });
+
+  it('opens the keyboard on the letters of the visitor\'s language, following a switch until they pick letters', async () => {
+    const language = new Language();
+    const draft = new SearchDraft();
+    const props = { draft, live: new LiveSearch(async (q) => searchResults(q)), topics: TOPICS, onOpenHit: vi.fn(), onOpenTopic: vi.fn() };
+    render(Search, { props, context: i18nContext(language) });
+    const board = screen.getByRole('group', { name: 'On-screen keyboard' });
+    expect([within(board).queryByRole('button', { name: 'q' }), within(board).queryByRole('button', { name: 'й' })].map(Boolean)).toEqual([true, false]);
+    language.choose('ru');
+    flushSync();
+    expect([within(board).queryByRole('button', { name: 'q' }), within(board).queryByRole('button', { name: 'й' })].map(Boolean)).toEqual([false, true]);
+    // The visitor's own pick stays when the language changes again.
+    await fireEvent.click(within(board).getByRole('button', { name: /^ABC ?: латинские буквы$/ }));
+    language.choose('en');
+    flushSync();
+    expect(within(board).queryByRole('button', { name: 'q' })).toBeTruthy();
+    language.choose('ru');
+    flushSync();
+    expect(within(board).queryByRole('button', { name: 'q' })).toBeTruthy();
   });
 
   it('counts results with the Russian plural forms: 1 результат, 3 результата, 5 результатов', () => {

@@ -35,12 +35,14 @@ describe('SearchDraft', () => {
     expect(draft.text).toBe('x'.repeat(MAX_QUERY_LENGTH));
   });
 
-  it('belongs to the visitor: a new session (the idle reset) starts empty, on Latin letters', () => {
+  it('belongs to the visitor: a new session (the idle reset) starts empty, on the letters of its language', () => {
     const session = new VisitorSession();
     session.search.set('famine');
-    session.search.layout = 'cyrillic';
+    session.search.chosenLayout = 'cyrillic';
+    expect(session.search.layoutFor('en')).toBe('cyrillic');
     const next = new VisitorSession();
-    expect([next.search.text, next.search.layout]).toEqual(['', 'latin']);
+    expect([next.search.text, next.search.chosenLayout]).toEqual(['', null]);
+    expect([next.search.layoutFor('en'), next.search.layoutFor('ru')]).toEqual(['latin', 'cyrillic']);
   });
 });
 
@@ -72,7 +74,7 @@ describe('LiveSearch', () => {
     expect(run).not.toHaveBeenCalled();
     expect(live.status).toBe('searching');
     await vi.advanceTimersByTimeAsync(150);
-    expect(run.mock.calls).toEqual([['pots']]);
+    expect(run.mock.calls).toEqual([['pots', undefined]]);
     answer('pots');
     await vi.advanceTimersByTimeAsync(0);
     expect(live.status).toBe('ready');
@@ -117,7 +119,21 @@ describe('LiveSearch', () => {
     live.update('pots ');
     live.update(' pots');
     await vi.advanceTimersByTimeAsync(20);
-    expect(run.mock.calls).toEqual([['pots']]);
+    expect(run.mock.calls).toEqual([['pots', undefined]]);
+  });
+
+  it('asks again in the visitor\'s language when they switch it, and not before', async () => {
+    const { run } = controlled();
+    const live = new LiveSearch(run, 10);
+    live.update('pots', 'en');
+    await vi.advanceTimersByTimeAsync(10);
+    live.update('pots', 'en');
+    live.update('pots', 'ru');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(run.mock.calls).toEqual([
+      ['pots', 'en'],
+      ['pots', 'ru'],
+    ]);
   });
 
   it('says so when the kiosk cannot search', async () => {
@@ -136,7 +152,7 @@ describe('LiveSearch', () => {
     live.dispose();
     answer('pots');
     await vi.advanceTimersByTimeAsync(50);
-    expect(run.mock.calls).toEqual([['pots']]);
+    expect(run.mock.calls).toEqual([['pots', undefined]]);
     expect(live.results).toBeNull();
   });
 });

@@ -95,7 +95,7 @@ describe('SearchResults', () => {
 
   it('draws text as text: markup in a result is never interpreted', () => {
     const hostile: Results = {
-      hits: [{ kind: 'artifact', id: 'obj1', title: [{ text: '<img src=x onerror=alert(1)>', match: true }], field: 'title', snippet: [{ text: '<b>bold</b>', match: false }] }],
+      hits: [{ kind: 'artifact', id: 'obj1', title: [{ text: '<img src=x onerror=alert(1)>', match: true }], titleLang: 'en', field: 'title', snippet: [{ text: '<b>bold</b>', match: false }], snippetLang: 'en' }],
       partial: false,
       more: false,
     };
@@ -159,7 +159,7 @@ describe('Search screen', () => {
     await fireEvent.input(field, { target: { value: 'famine' } });
     expect(draft.text).toBe('famine');
     await fireEvent.click(screen.getByRole('button', { name: /^АБВ ?: Russian letters$/ }));
-    expect(draft.layout).toBe('cyrillic');
+    expect(draft.chosenLayout).toBe('cyrillic');
     expect(screen.getByRole('button', { name: 'ж' })).toBeTruthy();
   });
 });

@@ -86,8 +86,12 @@ export function staffApi(start = statusView(), refuse: (key: string, value: unkn
       record('getKioskConfig', args, () => ({ ...KIOSK_CONFIG, ...Object.fromEntries(status.settings.filter((s) => s.key in KIOSK_CONFIG).map((s) => [s.key, s.value])) })),
     staffLogin: (args: { pin: string }) =>
       record('staffLogin', args, () => {
-        if (wrong >= 2) throw new ClientError('locked', 'Locked for 4 more minutes.');
-        if (args.pin !== '2468') throw new ClientError('unauthorized', `Wrong PIN, ${3 - ++wrong} tries left.`);
+        // As the core refuses: an English sentence, and the same in numbers.
+        if (wrong >= 2) throw new ClientError('locked', 'Locked for 4 more minutes.', { kind: 'pin-locked', minutesLeft: 4, lockedUntil: '2026-11-27T10:04:00.000Z', afterTries: null });
+        if (args.pin !== '2468') {
+          const triesLeft = 3 - ++wrong;
+          throw new ClientError('unauthorized', `Wrong PIN, ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`, { kind: 'wrong-pin', triesLeft });
+        }
         return { token: TOKEN, expiresAt: '2026-11-27T11:00:00.000Z' };
       }),
     staffStatus: (args: unknown) => record('staffStatus', args, () => status),

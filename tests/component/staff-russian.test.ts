@@ -8,6 +8,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import StaffPanel from '../../src-renderer/components/StaffPanel.svelte';
 import { i18nContext } from '../../src-renderer/i18n/context';
+import { formatMessage } from '../../src-renderer/i18n/format';
 import { Language } from '../../src-renderer/state/language.svelte';
 import { callsOf, staffApi, tap } from './staff-fixtures';
 
@@ -40,7 +41,7 @@ describe('PIN pad in Russian', () => {
     await tap('9');
     await tap('Войти');
     expect(callsOf(api, 'staffLogin')).toEqual([{ pin: '1359' }]);
-    expect(message()).toBe('Неверный ПИН-код.');
+    expect(message()).toBe('Неверный ПИН-код. Осталось 2\u00a0попытки.');
     screen.getByRole('button', { name: 'Закрыть' });
   });
 
@@ -50,7 +51,24 @@ describe('PIN pad in Russian', () => {
     await typePin('1111');
     await typePin('2468');
     screen.getByRole('heading', { name: 'Ввод ПИН-кода заблокирован' });
-    expect(message()).toBe('Слишком много неверных попыток: ввод ПИН-кода заблокирован на несколько минут.');
+    expect(message()).toBe('Ввод ПИН-кода заблокирован ещё на 4\u00a0минуты.');
+  });
+
+  it('words tries and minutes with the Russian plural forms', () => {
+    const ru = (key: 'staff.pinWrongTries' | 'staff.pinLockedFor', count: number) => formatMessage('ru', key, { count }).replace(/\u00a0/g, ' ');
+    expect([1, 2, 5, 21].map((n) => ru('staff.pinWrongTries', n))).toEqual([
+      'Неверный ПИН-код. Осталась 1 попытка.',
+      'Неверный ПИН-код. Осталось 2 попытки.',
+      'Неверный ПИН-код. Осталось 5 попыток.',
+      'Неверный ПИН-код. Осталась 21 попытка.',
+    ]);
+    expect([1, 3, 5].map((n) => ru('staff.pinLockedFor', n))).toEqual([
+      'Ввод ПИН-кода заблокирован ещё на 1 минуту.',
+      'Ввод ПИН-кода заблокирован ещё на 3 минуты.',
+      'Ввод ПИН-кода заблокирован ещё на 5 минут.',
+    ]);
+    expect(formatMessage('ru', 'staff.pinLockedAfter', { count: 5, tries: 5 })).toBe('Неверный ПИН-код. Неверных попыток подряд: 5. Ввод заблокирован на 5\u00a0минут.');
+    expect(formatMessage('en', 'staff.pinLockedAfter', { count: 5, tries: 5 })).toBe('Wrong PIN. Locked for 5 minutes after 5 wrong tries.');
   });
 
   it('shows the status and the settings in Russian once in', async () => {

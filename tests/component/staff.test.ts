@@ -39,7 +39,7 @@ describe('PIN pad', () => {
     render(StaffPanel, { api: staffApi(), onClose: () => {} });
     await typePin('1111');
     await typePin('1111');
-    expect(message()).toBe('Wrong PIN, 1 tries left.');
+    expect(message()).toBe('Wrong PIN, 1 try left.');
     await typePin('2468');
     expect(message()).toBe('Locked for 4 more minutes.');
     expect(screen.getByRole('heading', { name: 'PIN pad locked' })).not.toBeNull();
@@ -134,5 +134,16 @@ describe('client', () => {
       expect(error).toBeInstanceOf(ClientError);
       expect((error as ClientError).code).toBe(code);
     }
+  });
+
+  it('keeps a PIN refusal\'s numbers, and drops ones that are not', async () => {
+    const refused = async (pin: unknown) => {
+      const fetch = () => Promise.resolve(new Response(JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'No.', pin } })));
+      return ((await createClient({ bridge: undefined, fetch }).staffLogin({ pin: '1234' }).catch((e: unknown) => e)) as ClientError).pin;
+    };
+    expect(await refused({ kind: 'wrong-pin', triesLeft: 2 })).toEqual({ kind: 'wrong-pin', triesLeft: 2 });
+    const lock = { kind: 'pin-locked', minutesLeft: 5, lockedUntil: '2026-11-27T10:05:00.000Z', afterTries: 5 };
+    expect(await refused(lock)).toEqual(lock);
+    for (const bad of [undefined, null, 'two', { kind: 'wrong-pin', triesLeft: -1 }, { kind: 'wrong-pin', triesLeft: '2' }, { kind: 'other' }]) expect(await refused(bad)).toBeNull();
   });
 });

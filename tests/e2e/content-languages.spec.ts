@@ -144,3 +144,18 @@ test('a Russian visitor reads the Russian the package gives, and English, marked
   await expectText(topic.locator('.card .title'), 'Letter written on board', 'en');
   expect(requests.filter((url) => new URL(url).pathname.startsWith('/api'))).toEqual([]);
 });
+
+test('a Russian visitor finds the package\'s Russian by searching in Russian', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Русский' }).tap();
+  await page.getByRole('button', { name: /^(Search|Поиск)$/ }).tap();
+  // ЙЦУКЕН from the start: no switch needed to type Russian.
+  for (const key of ['п', 'е', 'р', 'е', 'х']) await page.getByRole('button', { name: key, exact: true }).tap();
+  const hit = page.getByTestId('search-hit').first();
+  // Titled in Russian where the package has it, the era falling back to English.
+  await expectText(hit.locator('.title'), 'The Crossing: На борту', 'ru');
+  await expect(hit.locator('.text mark')).toHaveText('Переход');
+  await expect(hit.locator('.text')).toHaveAttribute('lang', 'ru');
+  await hit.getByRole('button').tap();
+  await expectText(h1(page), 'На борту', 'ru');
+});

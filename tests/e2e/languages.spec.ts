@@ -154,6 +154,10 @@ test('the timeline and search speak Russian too, around the exhibit’s English'
   await page.getByRole('button', { name: /^(Search|Поиск)$/ }).tap();
   await expect(screenOf(page, 'search')).toBeVisible();
   await expect(page.getByRole('searchbox', { name: 'Поиск по выставке' })).toBeVisible();
+  // The keyboard opens in ЙЦУКЕН for a Russian visitor; Latin letters stay one tap away.
+  await expect(page.getByRole('button', { name: 'й', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: /^ABC ?: латинские буквы$/ }).tap();
+  await expect(page.getByRole('button', { name: 'q', exact: true })).toBeVisible();
   await page.getByRole('button', { name: /^АБВ ?: русские буквы$/ }).tap();
   for (const key of ['с', 'т', 'а', 'л']) await page.getByRole('button', { name: key, exact: true }).tap();
   await expect(page.getByTestId('search-count')).toHaveText(/^По запросу «стал» (ничего не найдено|найден|найдено)/);

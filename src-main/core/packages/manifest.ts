@@ -14,12 +14,34 @@ const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
 });
 
 const MARKUP = /<\s*[A-Za-z!/?]/;
+// Text is prose: a control character (C0, DEL or C1) other than a line break or a tab shows as
+// nothing or as a box, can make a screen reader stumble, and U+0002/U+0003 are what search marks
+// its matches with (store/search.ts), so a package holding them could fake or break a highlight.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+
+/** Where `text` holds a control character, as "U+0002 at position 14" (counting characters from 1), or null. */
+export function controlCharacterIn(text: string): string | null {
+  const match = CONTROL.exec(text);
+  if (!match) return null;
+  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `U+${code} at position ${[...text.slice(0, match.index)].length + 1}`;
+}
+
 const plainText = (max: number) =>
   z
     .string({ message: 'text' })
     .min(1, { message: 'text that is not empty' })
     .max(max, { message: `text of at most ${max} characters` })
-    .refine((s) => !MARKUP.test(s), { message: 'plain text without HTML tags such as <b> or <script>' });
+    .refine((s) => !MARKUP.test(s), { message: 'plain text without HTML tags such as <b> or <script>' })
+    .superRefine((s, ctx) => {
+      const found = controlCharacterIn(s);
+      if (found) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `plain text without control characters, but it contains one (${found}); text may hold letters, punctuation, spaces, tabs and line breaks only`,
+        });
+      }
+    });
 
 /** A BCP 47 language tag as packages write it: "en", "ru", "en-GB". */
 export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'a language tag such as "en" or "ru"' });

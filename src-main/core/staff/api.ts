@@ -91,7 +91,7 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
         if (!(error instanceof PinError)) throw error;
         log?.warn('staff', `Staff login refused (${error.reason})`);
         const code = error.reason === 'locked' ? 'locked' : error.reason === 'wrong' ? 'unauthorized' : error.reason === 'no-pin' ? 'unavailable' : 'bad-request';
-        throw new ApiError(code, error.message);
+        throw new ApiError(code, error.message, error.refusal ?? undefined);
       }
       log?.info('staff', 'Staff logged in');
       return sessions.open();

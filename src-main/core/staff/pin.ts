@@ -6,6 +6,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
+import type { PinRefusal } from '../../contract/errors';
 import type { Db } from '../store/connection';
 
 export const PIN_RULES = { maxTries: 5, lockMinutes: 5, pattern: /^\d{4,8}$/ } as const;
@@ -27,6 +28,8 @@ export class PinError extends Error {
     message: string,
     /** When a lock ends (ms since the epoch), for a countdown on the pad. */
     readonly lockedUntil: number | null = null,
+    /** The refusal in numbers, for the pad to word in its own language. */
+    readonly refusal: PinRefusal | null = null,
   ) {
     super(message);
     this.name = 'PinError';
@@ -66,12 +69,15 @@ export function createPinStore(db: Db, clock: Clock = systemClock): PinStore {
 
   const minutesLeft = (until: number) => Math.max(1, Math.ceil((until - clock.now()) / 60_000));
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lock = (until: number, afterTries: number | null): PinRefusal => ({
+    kind: 'pin-locked', minutesLeft: minutesLeft(until), lockedUntil: new Date(until).toISOString(), afterTries,
+  });
 
   async function check(pin: string): Promise<void> {
     const row = get.get();
     if (!row) throw new PinError('no-pin', 'No staff PIN is set on this kiosk. Set one with: vitrine staff set-pin <4 to 8 digits>.');
     if (row.locked_until !== null && clock.now() < row.locked_until) {
-      throw new PinError('locked', `Locked for ${plural(minutesLeft(row.locked_until), 'more minute', 'more minutes')}.`, row.locked_until);
+      throw new PinError('locked', `Locked for ${plural(minutesLeft(row.locked_until), 'more minute', 'more minutes')}.`, row.locked_until, lock(row.locked_until, null));
     }
     const params = JSON.parse(row.params) as ScryptParams;
     const expected = Buffer.from(row.hash, 'hex');
@@ -84,10 +90,11 @@ export function createPinStore(db: Db, clock: Clock = systemClock): PinStore {
     if (failed >= PIN_RULES.maxTries) {
       const until = clock.now() + PIN_RULES.lockMinutes * 60_000;
       tries.run(0, until);
-      throw new PinError('locked', `Wrong PIN. Locked for ${PIN_RULES.lockMinutes} minutes after ${PIN_RULES.maxTries} wrong tries.`, until);
+      throw new PinError('locked', `Wrong PIN. Locked for ${PIN_RULES.lockMinutes} minutes after ${PIN_RULES.maxTries} wrong tries.`, until, lock(until, PIN_RULES.maxTries));
     }
     tries.run(failed, null);
-    throw new PinError('wrong', `Wrong PIN, ${plural(PIN_RULES.maxTries - failed, 'try', 'tries')} left.`);
+    const triesLeft = PIN_RULES.maxTries - failed;
+    throw new PinError('wrong', `Wrong PIN, ${plural(triesLeft, 'try', 'tries')} left.`, null, { kind: 'wrong-pin', triesLeft });
   }
 
   return {

@@ -89,14 +89,21 @@ export function toSegments(marked: string): TextSegment[] {
 
 const hasMatch = (segments: TextSegment[]) => segments.some((s) => s.match);
 
+/** Joins runs of text, merging neighbours that are both matched or both not. */
+function joinSegments(...lists: TextSegment[][]): TextSegment[] {
+  return toSegments(lists.flat().map((s) => (s.match ? `${MARK_START}${s.text}${MARK_END}` : s.text)).join(''));
+}
+
 type Kind = SearchHit['kind'];
 
 /**
- * What an index row is, from its rowid (migration 0001: owner id * 8 + row kind): 1 an artifact
- * (title, and caption then translation as text), 2 a topic title, 3 an essay paragraph, 4 a
- * section introduction paragraph, 5 a section title.
+ * What an index row is, from its rowid (id * 8 + row kind). Migration 0001, in the exhibit's
+ * language: 1 an artifact (title, and caption then translation as text), 2 a topic title (era:
+ * title), 3 an essay paragraph, 4 a section introduction paragraph, 5 a section title. Migration
+ * 0010, in another language (localized_text): 6 a title or a topic's era, 7 a text.
  */
-const isTitleRow = (rowid: number) => rowid % 8 === 2 || rowid % 8 === 5;
+const rowKind = (rowid: number) => rowid % 8;
+const isTitleRow = (rowid: number) => [2, 5, 6].includes(rowKind(rowid));
 
 interface RankedRow {
   rowid: number;
@@ -106,6 +113,9 @@ interface RankedRow {
   title: string;
   text: string | null;
   snippet: string;
+  /** A row in another language (migration 0010): its language and localized_text field; else null. */
+  lang: string | null;
+  field: string | null;
 }
 
 /** One item and its best rows, in rank order. */
@@ -113,32 +123,50 @@ interface Found {
   kind: Kind;
   ownerId: number;
   best: RankedRow;
-  titleRow: RankedRow | null;
+  /** Rows whose title matched, best first, in any language. */
+  titleRows: RankedRow[];
+  /** The best row whose text matched. */
   textRow: RankedRow | null;
+  /** An artifact's own row when only its title matched: its caption is the context shown. */
+  contextRow: RankedRow | null;
 }
 
 /**
  * The index rows of one package version that match, best first: bm25 with a title worth five
- * times the text. ORDER BY rank lets FTS5 hand rows over in rank order with no sort of SQLite's
- * own (tests/unit/core/search.test.ts checks the plan), so the highlights and snippets, the
- * costly part, are made only for the rows read before the page of items is full.
+ * times the text, in every language. ORDER BY rank lets FTS5 hand rows over in rank order with
+ * no sort of SQLite's own (tests/unit/core/search.test.ts checks the plan), so the highlights,
+ * snippets and language look-ups, the costly part, are made only for the rows read before the
+ * page of items is full.
  */
 export const RANKED_ROWS_SQL = `SELECT rowid, kind, owner_id,
     highlight(search_index, 0, @start, @end) AS title,
     CASE WHEN kind = 'artifact' THEN highlight(search_index, 1, @start, @end) END AS text,
-    snippet(search_index, 1, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet
+    snippet(search_index, 1, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet,
+    CASE WHEN rowid % 8 >= 6 THEN (SELECT lang FROM localized_text l WHERE l.id = search_index.rowid / 8) END AS lang,
+    CASE WHEN rowid % 8 >= 6 THEN (SELECT field FROM localized_text l WHERE l.id = search_index.rowid / 8) END AS field
   FROM search_index
   WHERE search_index MATCH @match AND rank MATCH 'bm25(5.0, 1.0)' AND version_id = @version
   ORDER BY rank LIMIT ${MAX_ROWS}`;
 
+interface Owner {
+  slug: string;
+  title: string;
+  era: string | null;
+  caption: string | null;
+}
+
 /** Prepares the search statements for one connection; the function answers the `search` verb. */
 export function createSearch(db: Db) {
   const ranked = db.prepare<[{ start: string; end: string; match: string; version: number }], RankedRow>(RANKED_ROWS_SQL);
-  const owners: Record<Kind, Statement<[number], { slug: string; title: string; caption: string | null }>> = {
-    artifact: db.prepare('SELECT slug, title, caption FROM artifacts WHERE id = ?'),
-    topic: db.prepare("SELECT slug, coalesce(era || ': ', '') || title AS title, NULL AS caption FROM topics WHERE id = ?"),
-    section: db.prepare('SELECT slug, title, NULL AS caption FROM sections WHERE id = ?'),
+  const owners: Record<Kind, Statement<[number], Owner>> = {
+    artifact: db.prepare('SELECT slug, title, NULL AS era, caption FROM artifacts WHERE id = ?'),
+    topic: db.prepare('SELECT slug, title, era, NULL AS caption FROM topics WHERE id = ?'),
+    section: db.prepare('SELECT slug, title, NULL AS era, NULL AS caption FROM sections WHERE id = ?'),
   };
+  const exhibitLanguage = db.prepare<[number], { language: string }>('SELECT language FROM exhibits WHERE version_id = ?');
+  const localTitles = db.prepare<[Kind, number, string], { field: 'title' | 'era'; text: string }>(
+    "SELECT field, text FROM localized_text WHERE owner_kind = ? AND owner_id = ? AND lang = ? AND field IN ('title', 'era')",
+  );
 
   /** Reads ranked rows, grouped by item, until `limit` items and one more (which only says "more"). */
   function collect(match: string, versionId: number, limit: number): Found[] {
@@ -147,34 +175,72 @@ export function createSearch(db: Db) {
       const key = `${row.kind}:${row.owner_id}`;
       let item = items.get(key);
       if (!item) {
-        items.set(key, (item = { kind: row.kind, ownerId: row.owner_id, best: row, titleRow: null, textRow: null }));
+        items.set(key, (item = { kind: row.kind, ownerId: row.owner_id, best: row, titleRows: [], textRow: null, contextRow: null }));
         // Stop reading (and making snippets) once the page is full.
         if (items.size > limit) break;
       }
-      if (isTitleRow(row.rowid)) item.titleRow ??= row;
-      else item.textRow ??= row;
+      if (isTitleRow(row.rowid)) item.titleRows.push(row);
+      else if (rowKind(row.rowid) !== 1) item.textRow ??= row;
+      else {
+        // An artifact's own row holds its title and its text: either or both may have matched.
+        if (row.title.includes(MARK_START)) item.titleRows.push(row);
+        if (row.text?.includes(MARK_START)) item.textRow ??= row;
+        else item.contextRow ??= row;
+      }
     }
     return [...items.values()];
   }
 
-  function toHit(item: Found): SearchHit | null {
-    const owner = owners[item.kind].get(item.ownerId);
-    if (!owner) return null;
-    const { best } = item;
-    if (item.kind === 'artifact') {
-      // One row holds the title and, as its text, the caption followed by the translation.
-      const title = toSegments(best.title);
-      const firstMatch = best.text?.indexOf(MARK_START) ?? -1;
-      const field: SearchField = hasMatch(title) ? 'title' : owner.caption !== null && firstMatch < owner.caption.length ? 'caption' : 'translation';
-      return { kind: 'artifact', id: owner.slug, title, field, snippet: toSegments(best.snippet) };
-    }
-    const title = item.titleRow ? toSegments(item.titleRow.title) : [{ text: owner.title, match: false }];
-    const snippet = item.textRow ? toSegments(item.textRow.snippet) : [];
-    const field: SearchField = best === item.titleRow ? 'title' : item.kind === 'topic' ? 'essay' : 'introduction';
-    return { kind: item.kind, id: owner.slug, title, field, snippet };
+  /** Where a text row matched: an artifact's caption or translation, a topic's essay, a section's introduction. */
+  function textField(item: Found, row: RankedRow, owner: Owner): SearchField {
+    if (item.kind === 'topic') return 'essay';
+    if (item.kind === 'section') return 'introduction';
+    if (row.field !== null) return row.field === 'caption' ? 'caption' : 'translation';
+    // One row holds the caption followed by the translation.
+    const firstMatch = row.text?.indexOf(MARK_START) ?? -1;
+    return owner.caption !== null && firstMatch < owner.caption.length ? 'caption' : 'translation';
   }
 
-  return (versionId: number, input: string, limit = 20): SearchResults => {
+  /**
+   * The item's title as the visitor reads it: each field in their language where the package has
+   * it, else in the exhibit's; matches marked where a row in that same language matched.
+   */
+  function shownTitle(item: Found, owner: Owner, exhibit: string, lang: string): { title: TextSegment[]; lang: string } {
+    const local = lang === exhibit ? [] : localTitles.all(item.kind, item.ownerId, lang);
+    const pick = (field: 'title' | 'era', value: string | null) => {
+      const text = local.find((l) => l.field === field)?.text;
+      return text === undefined ? { text: value, lang: exhibit } : { text, lang };
+    };
+    const part = (field: 'title' | 'era', shown: { text: string | null; lang: string }): TextSegment[] => {
+      const row = item.titleRows.find((r) => (r.lang ?? exhibit) === shown.lang && (r.field ?? 'title') === field && rowKind(r.rowid) !== 2);
+      return row ? toSegments(row.title) : [{ text: shown.text ?? '', match: false }];
+    };
+    const title = pick('title', owner.title);
+    const era = item.kind === 'topic' ? pick('era', owner.era) : { text: null, lang: exhibit };
+    // A topic's row in the exhibit's language holds "era: title" as one title.
+    const whole = item.titleRows.find((r) => rowKind(r.rowid) === 2);
+    if (whole && title.lang === exhibit && era.lang === exhibit) return { title: toSegments(whole.title), lang: exhibit };
+    const eraPart = era.text === null ? [] : [...part('era', era), { text: ': ', match: false }];
+    return { title: joinSegments(eraPart, part('title', title)), lang: title.lang };
+  }
+
+  function toHit(item: Found, exhibit: string, lang: string): SearchHit | null {
+    const owner = owners[item.kind].get(item.ownerId);
+    if (!owner) return null;
+    const { title, lang: titleLang } = shownTitle(item, owner, exhibit, lang);
+    const rowLang = (row: RankedRow) => row.lang ?? exhibit;
+    const bestIsTitle = item.titleRows[0] === item.best;
+    const field = bestIsTitle || !item.textRow ? 'title' : textField(item, item.textRow, owner);
+    const textRow = item.textRow ?? item.contextRow;
+    if (textRow) return { kind: item.kind, id: owner.slug, title, titleLang, field, snippet: toSegments(textRow.snippet), snippetLang: rowLang(textRow) };
+    // Only a title in another language matched: it shows the visitor what was found.
+    const other = hasMatch(title) ? undefined : item.titleRows[0];
+    const snippet = other ? toSegments(other.title) : [];
+    return { kind: item.kind, id: owner.slug, title, titleLang, field, snippet, snippetLang: other ? rowLang(other) : titleLang };
+  }
+
+  /** Items matching `input` in live version `versionId`, titled in `lang` where the package has it. */
+  return (versionId: number, input: string, limit = 20, lang?: string): SearchResults => {
     const all = buildMatchQuery(input, 'all');
     if (!all) return { hits: [], partial: false, more: false };
     let items = collect(all, versionId, limit);
@@ -185,7 +251,8 @@ export function createSearch(db: Db) {
       items = collect(any, versionId, limit);
       partial = items.length > 0;
     }
-    const hits = items.slice(0, limit).flatMap((item) => toHit(item) ?? []);
+    const exhibit = exhibitLanguage.get(versionId)?.language ?? 'en';
+    const hits = items.slice(0, limit).flatMap((item) => toHit(item, exhibit, lang ?? exhibit) ?? []);
     return { hits, partial, more: items.length > limit };
   };
 }

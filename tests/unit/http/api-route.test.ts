@@ -184,14 +184,21 @@ describe('staff verbs over HTTP, on a real core', () => {
   });
 
   it('answers four wrong PINs with 401 and the tries left, the fifth and any try during the lock with 429', async () => {
-    for (const left of ['4 tries', '3 tries', '2 tries', '1 try']) {
-      expect(await staffCall('staffLogin', { pin: '1111' })).toEqual({ status: 401, body: { ok: false, error: { code: 'unauthorized', message: `Wrong PIN, ${left} left.` } } });
+    // The sentence for the log and an English pad, the numbers for a pad in any language.
+    for (const [left, triesLeft] of [['4 tries', 4], ['3 tries', 3], ['2 tries', 2], ['1 try', 1]] as const) {
+      expect(await staffCall('staffLogin', { pin: '1111' })).toEqual({
+        status: 401, body: { ok: false, error: { code: 'unauthorized', message: `Wrong PIN, ${left} left.`, pin: { kind: 'wrong-pin', triesLeft } } },
+      });
     }
+    const lockedUntil = new Date(clock.now() + 5 * 60_000).toISOString();
     expect(await staffCall('staffLogin', { pin: '1111' })).toEqual({
-      status: 429, body: { ok: false, error: { code: 'locked', message: 'Wrong PIN. Locked for 5 minutes after 5 wrong tries.' } },
+      status: 429,
+      body: { ok: false, error: { code: 'locked', message: 'Wrong PIN. Locked for 5 minutes after 5 wrong tries.', pin: { kind: 'pin-locked', minutesLeft: 5, lockedUntil, afterTries: 5 } } },
     });
     // Locked means locked: even the right PIN waits.
-    expect(await staffCall('staffLogin', { pin: '2468' })).toEqual({ status: 429, body: { ok: false, error: { code: 'locked', message: 'Locked for 5 more minutes.' } } });
+    expect(await staffCall('staffLogin', { pin: '2468' })).toEqual({
+      status: 429, body: { ok: false, error: { code: 'locked', message: 'Locked for 5 more minutes.', pin: { kind: 'pin-locked', minutesLeft: 5, lockedUntil, afterTries: null } } },
+    });
     clock.advance(5 * 60_000);
     expect((await staffCall('staffLogin', { pin: '2468' })).status).toBe(200);
   });

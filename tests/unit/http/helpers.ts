@@ -53,7 +53,7 @@ export function fakeApi(): ApiImplementation {
     getTimeline: () => ({ span: null, dated: [], undated: [] }),
     search: ({ query }) => {
       if (query === 'down') throw new ApiError('unavailable', 'Search is being rebuilt.');
-      return { hits: [{ kind: 'artifact', id: 'a1', title: [{ text: 'Found', match: false }], field: 'title', snippet: [{ text: query, match: true }] }], partial: false, more: false };
+      return { hits: [{ kind: 'artifact', id: 'a1', title: [{ text: 'Found', match: false }], titleLang: 'en', field: 'title', snippet: [{ text: query, match: true }], snippetLang: 'en' }], partial: false, more: false };
     },
     getQr: () => {
       throw new Error('boom: an unexpected bug');

@@ -118,7 +118,8 @@ function valueAt(root: unknown, field: string): unknown {
 
 function found(value: unknown, expected: string): string {
   if (Array.isArray(value)) return `, found a list of ${value.length}`;
-  if (typeof value !== 'string') return '';
+  // The character is named already; quoting the text would print it, invisible or garbled.
+  if (typeof value !== 'string' || /control characters/.test(expected)) return '';
   const tag = /HTML/.test(expected) ? /<[^>\s]{0,20}>?/.exec(value) : null;
   if (tag) return `, found "${tag[0]}"`;
   return value.length <= 60 ? `, found "${value}"` : `, found text of ${value.length} characters`;

@@ -11,6 +11,7 @@ import * as m0006 from './0006-staff-pin';
 import * as m0007 from './0007-periods';
 import * as m0008 from './0008-localized-text';
 import * as m0009 from './0009-oriented-size';
+import * as m0010 from './0010-search-languages';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'periods', up: m0007.up },
   { version: 8, name: 'localized-text', up: m0008.up },
   { version: 9, name: 'oriented-size', up: m0009.up },
+  { version: 10, name: 'search-languages', up: m0010.up },
 ];
 
 /** The schema version this code writes and understands. */
