@@ -96,7 +96,7 @@ function generateExhibit(artifacts, rand) {
   const items = Array.from({ length: artifacts }, (_, i) => {
     const file = `media/a${i + 1}.jpg`;
     staged.set(file, {
-      original: { path: null, sha256: sha(i + 1), ext: 'jpg', bytes: 1000, width: 800, height: 600 },
+      original: { path: null, sha256: sha(i + 1), ext: 'jpg', bytes: 1000, width: 800, height: 600, shown: { width: 800, height: 600 } },
       display: { path: null, sha256: sha(i + 1), ext: 'webp' },
       thumb: { path: null, sha256: sha(i + 1), ext: 'webp' },
       tiles: null,
