@@ -3,8 +3,9 @@
  * `npm run soak` (after `npm run build`): a random visitor plays the kiosk in Chromium against
  * the browser host for a given time or number of actions, with idle resets and staff imports
  * through the inbox in between (tests/e2e/support/soak-driver.mjs). Fails (exit 1) on any
- * uncaught error, console error, failed request, request outside the app's origin, or JS heap
- * growth over the bound, and writes what it saw to bench/soak/ (not committed).
+ * uncaught error, console error, failed request, request outside the app's origin, or growth of
+ * the JS objects the renderer keeps over the bound (the whole JS heap, V8's compiled code included,
+ * is reported beside it: soak-driver.mjs says why), and writes what it saw to bench/soak/ (not committed).
  *   node scripts/soak.mjs [--minutes N] [--actions N] [--seed S] [--max-heap-growth 0.05]
  *                         [--staff-every N] [--report file.json]
  * The seed is printed first: the same seed and options replay the same visitor.
@@ -91,8 +92,11 @@ try {
 
 mkdirSync(dirname(opts.report), { recursive: true });
 writeFileSync(opts.report, JSON.stringify(report, null, 2) + '\n');
-const growth = report.memory.heapGrowth === null ? 'n/a' : `${(report.memory.heapGrowth * 100).toFixed(1)} %`;
-console.log(`soak: ${report.actions} actions, ${report.resets} idle resets, ${report.staffImports} staff imports in ${(report.durationMs / 1000).toFixed(0)} s; JS heap growth ${growth}; report ${opts.report}`);
+const pct = (x) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
+const [first, last] = [report.memory.samples[0], report.memory.samples.at(-1)];
+const mb = (bytes) => (bytes === undefined ? '?' : (bytes / 2 ** 20).toFixed(2));
+console.log(`soak: ${report.actions} actions, ${report.resets} idle resets, ${report.staffImports} staff imports in ${(report.durationMs / 1000).toFixed(0)} s; report ${opts.report}`);
+console.log(`soak: JS objects kept ${mb(first?.heapObjectsBytes)} -> ${mb(last?.heapObjectsBytes)} MB (${pct(report.memory.heapObjectsGrowth)}, the bound's figure); whole JS heap ${mb(first?.heapUsedBytes)} -> ${mb(last?.heapUsedBytes)} MB (${pct(report.memory.heapGrowth)}), of which compiled code ${mb(first?.compiledCodeBytes)} -> ${mb(last?.compiledCodeBytes)} MB`);
 if (!report.ok) {
   for (const p of report.problems) console.error(`soak: action ${p.action}: ${p.kind}: ${p.detail}`);
   console.error(`soak: FAILED (seed ${opts.seed})`);

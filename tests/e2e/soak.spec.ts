@@ -15,10 +15,12 @@ const IDLE = { timeoutSeconds: 5, countdownSeconds: 3 };
 const PIN = '2468';
 const ACTIONS = Number(process.env.SOAK_ACTIONS ?? 250);
 const SEED = process.env.SOAK_SEED ? Number(process.env.SOAK_SEED) : Math.floor(Math.random() * 2 ** 31);
-// In a few hundred actions the heap grew by a fifth to a third here (measured), much of it code V8
-// compiles and optimises as the visitor meets new paths; a screen or an exhibit kept per visit
-// would double it. The 5 % bound is the long run's (npm run soak).
-const MAX_HEAP_GROWTH = 1;
+// The bound is on the JS objects the page keeps (soak-driver.mjs: the whole heap also holds the
+// code V8 compiles as the visitor meets new paths, +39 % in one such run). In 250 actions they
+// grew 8 % (measured: objects first met late, after a first reset only 125 actions in), so a
+// quarter leaves room for that warm-up, not for a leak that adds with every visit. The issue's
+// 5 % bound is the long run's (npm run soak).
+const MAX_HEAP_GROWTH = 0.25;
 
 let staff: StaffHost;
 

@@ -1,5 +1,5 @@
 /** Types of soak-driver.mjs, for the spec (the driver is plain JavaScript so Node runs it alone). */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 export interface SoakOptions {
   /** The kiosk's address. */
@@ -13,11 +13,13 @@ export interface SoakOptions {
   idle: { timeoutSeconds: number; countdownSeconds: number };
   /** The visitor walks away after a number of actions drawn from [min, max]. */
   resetEvery?: [number, number];
-  /** Largest accepted growth of the JS heap, last reset over first (0.05 = 5 %). */
+  /** Largest accepted growth of the JS objects the renderer keeps (the JS heap without V8's compiled code), last reset over first (0.05 = 5 %). */
   maxHeapGrowth?: number;
   /** Staff imports through the inbox every `every` actions, with packages made in `packages`. */
   staff?: { pin: string; inbox: string; every: number; packages: string };
   log?: (line: string) => void;
+  /** Awaited after each idle reset's memory sample, on the attract screen (e.g. to take a heap snapshot). */
+  afterReset?: (at: { cdp: CDPSession; reset: number; afterAction: number; staffImports: number }) => Promise<void> | void;
 }
 
 export interface SoakProblem {
@@ -29,7 +31,14 @@ export interface SoakProblem {
 
 export interface MemorySample {
   afterAction: number;
+  /** The whole JS heap in use after a forced GC (Runtime.getHeapUsage). */
   heapUsedBytes: number;
+  /** From a heap snapshot taken next: V8's compiled code and its metadata, and every other JS object. */
+  compiledCodeBytes: number;
+  heapObjectsBytes: number;
+  detachedDomNodes: number;
+  /** The timers pending in Playwright's clock ("setTimeout 90000 ms"), or null without it. */
+  pendingTimers: string[] | null;
   domNodes: number | null;
   jsEventListeners: number | null;
   rendererRssBytes: number | null;
@@ -47,7 +56,7 @@ export interface SoakReport {
   staffImports: number;
   /** Requests the browser cancelled because the visitor moved on (not failures). */
   cancelledRequests: number;
-  memory: { heapGrowth: number | null; rendererRssGrowth: number | null; samples: MemorySample[] };
+  memory: { heapGrowth: number | null; heapObjectsGrowth: number | null; rendererRssGrowth: number | null; samples: MemorySample[] };
   problems: SoakProblem[];
   /** The last actions, newest last. */
   trail: { n: number; move: string }[];
