@@ -52,9 +52,9 @@ function cycles(shape) {
   }
   if (list.length === 0) throw new Error('The exhibit has no topic with an object to walk to.');
   return list.map(({ section, topic, artifact }) => [
-    { screen: 'section', title: section.title, app: (p) => p.getByRole('button', { name: new RegExp(`^${escapeRegExp(section.title)}, `) }), href: `/sections/${section.id}.html` },
-    { screen: 'topic', title: topic.title, app: (p) => p.getByRole('button', { name: new RegExp(`^${escapeRegExp(topic.title)}(\\s|$)`) }).first(), href: `/topics/${topic.id}.html` },
-    { screen: 'artifact', title: artifact.title, app: (p) => p.getByRole('button', { name: `Open ${artifact.title}`, exact: true }).first(), href: `/artifacts/${artifact.id}.html` },
+    { screen: 'section', title: section.title, app: (p) => p.getByRole('button', { name: new RegExp(`^${escapeRegExp(section.title)}(\\s|,|$)`) }).first(), href: `/sections/${section.id}.html` },
+    { screen: 'topic', title: topic.title, app: (p) => p.getByRole('button', { name: new RegExp(`^${escapeRegExp(topic.title)}(\\s|,|$)`) }).first(), href: `/topics/${topic.id}.html` },
+    { screen: 'artifact', title: artifact.title, app: (p) => p.getByRole('button', { name: new RegExp(`^Open ${escapeRegExp(artifact.title)}(\\s|,|$)`) }).first(), href: `/artifacts/${artifact.id}.html` },
     { screen: 'topic', title: topic.title, back: true, href: `/topics/${topic.id}.html` },
     { screen: 'section', title: section.title, back: true, href: `/sections/${section.id}.html` },
     { screen: 'home', title: shape.title, back: true, href: '/index.html' },

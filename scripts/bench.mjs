@@ -88,14 +88,22 @@ for (const bench of BENCHES) {
   console.error(`bench: ${bench.name} …`);
   const started = performance.now();
   const module = await import(join(root, bench.module));
-  const figures = await bench.run(module);
-  results.benches[bench.name] = { ...figures, benchSeconds: Math.round((performance.now() - started) / 1000) };
-  table.push(...bench.rows(figures, module));
-  for (const note of module.NOTES ?? []) if (!notes.includes(note)) notes.push(note);
+  // One benchmark that breaks (a screen renamed, a host that would not start) is reported in its
+  // row, and the others still run: a long run is not thrown away for one failure.
+  try {
+    const figures = await bench.run(module);
+    results.benches[bench.name] = { ...figures, benchSeconds: Math.round((performance.now() - started) / 1000) };
+    table.push(...bench.rows(figures, module));
+    for (const note of module.NOTES ?? []) if (!notes.includes(note)) notes.push(note);
+  } catch (error) {
+    console.error(error);
+    results.benches[bench.name] = { failed: String(error?.message ?? error).split('\n')[0] };
+    table.push([`${bench.name}: did not run to the end`, results.benches[bench.name].failed.replaceAll('|', '/'), '']);
+  }
+  // Written after each one, so a run stopped half-way keeps what it measured.
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 }
-
-mkdirSync(join(root, 'bench'), { recursive: true });
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 const md = `# Performance
 
 Measured by \`npm run bench\` on ${results.date.slice(0, 10)}: ${results.machine.cpus} cores (${results.machine.cpu}), ${results.machine.memoryGb} GB, Node ${results.machine.node}.
@@ -107,3 +115,4 @@ ${table.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 ${notes.length ? `\n## How the figures are measured\n\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
 writeFileSync(join(root, 'docs/performance.md'), md);
 console.log(md);
+if (Object.values(results.benches).some((b) => b.failed)) process.exitCode = 1;
