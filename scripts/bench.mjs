@@ -4,11 +4,12 @@
  * bench/results.json and a table to docs/performance.md with the machine and the date.
  * Benchmarks measure; they never pass or fail a build. Targets are shown beside the figures.
  *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import, search,
- *                                       cold-start, taps, memory, cold-start-large, taps-large)
+ *                                       cold-start, taps, memory, cold-start-large, taps-large);
+ *                                       the others' figures are kept from the last run here
  * A module may export `NOTES` (how its figures are measured), printed under the table.
  */
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeLargePackage } from './make-large-package.mjs';
@@ -79,9 +80,13 @@ if (!existsSync(join(root, 'out/main/cli.js'))) {
   process.exit(2);
 }
 
-const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, benches: {} };
-const table = [];
-const notes = [];
+const resultsFile = join(root, 'bench/results.json');
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+// A run of some benchmarks only (after a change that concerns them) updates their figures and
+// keeps the others from the last run on the same machine, each with the date it was measured.
+const earlier = only.length && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null;
+const sameMachine = earlier && JSON.stringify(earlier.machine) === JSON.stringify(machine);
+const results = { date: new Date().toISOString(), machine, benches: sameMachine ? earlier.benches : {} };
 for (const bench of BENCHES) {
   if (only.length && !only.includes(bench.name)) continue;
   if (!existsSync(join(root, bench.module))) continue;
@@ -92,22 +97,37 @@ for (const bench of BENCHES) {
   // row, and the others still run: a long run is not thrown away for one failure.
   try {
     const figures = await bench.run(module);
-    results.benches[bench.name] = { ...figures, benchSeconds: Math.round((performance.now() - started) / 1000) };
-    table.push(...bench.rows(figures, module));
-    for (const note of module.NOTES ?? []) if (!notes.includes(note)) notes.push(note);
+    results.benches[bench.name] = { ...figures, measuredAt: new Date().toISOString(), benchSeconds: Math.round((performance.now() - started) / 1000) };
   } catch (error) {
     console.error(error);
-    results.benches[bench.name] = { failed: String(error?.message ?? error).split('\n')[0] };
-    table.push([`${bench.name}: did not run to the end`, results.benches[bench.name].failed.replaceAll('|', '/'), '']);
+    results.benches[bench.name] = { failed: String(error?.message ?? error).split('\n')[0], measuredAt: new Date().toISOString() };
   }
   // Written after each one, so a run stopped half-way keeps what it measured.
   mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 }
+
+const table = [];
+const notes = [];
+const dates = new Set();
+for (const bench of BENCHES) {
+  const figures = results.benches[bench.name];
+  if (!figures) continue;
+  if (figures.measuredAt) dates.add(figures.measuredAt.slice(0, 10));
+  if (figures.failed) {
+    table.push([`${bench.name}: did not run to the end`, figures.failed.replaceAll('|', '/'), '']);
+    continue;
+  }
+  const module = await import(join(root, bench.module));
+  table.push(...bench.rows(figures, module));
+  for (const note of module.NOTES ?? []) if (!notes.includes(note)) notes.push(note);
+}
+const when = dates.size ? [...dates].sort().join(' and ') : results.date.slice(0, 10);
+
 const md = `# Performance
 
-Measured by \`npm run bench\` on ${results.date.slice(0, 10)}: ${results.machine.cpus} cores (${results.machine.cpu}), ${results.machine.memoryGb} GB, Node ${results.machine.node}.
-Raw figures: \`bench/results.json\` (not committed; run the command to get your machine's).
+Measured by \`npm run bench\` on ${when}: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}.
+Raw figures: \`bench/results.json\` (not committed; run the command to get your machine's), with the time each was measured.
 
 | measure | figure | target |
 |---|---|---|

@@ -29,12 +29,14 @@ export interface Checks {
   reach: boolean;
   /** The largest text: nothing wider than its box, nothing cut off, no sideways scrolling. */
   reflow: boolean;
+  /** High contrast: text at 7:1 at least (WCAG's AAA level, axe's color-contrast-enhanced), not only AA's 4.5:1. */
+  enhancedContrast?: boolean;
 }
 
 /** Everything measured on the screen as it is now; an empty list means it passes. */
 export function problems(page: Page, checks: Checks): Promise<string[]> {
   return page.evaluate(
-    async ({ tags, reach, reflow }) => {
+    async ({ tags, reach, reflow, enhancedContrast }) => {
       const found: string[] = [];
 
       // A fade or a transition still running (a dialog arriving, a button just pressed) would be
@@ -44,7 +46,9 @@ export function problems(page: Page, checks: Checks): Promise<string[]> {
 
       // axe-core's violations, one line each: rule, impact, and the elements it names.
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      // A rule switched on by name runs beside the tags (axe checks rule options before tags).
+      const rules = enhancedContrast ? { 'color-contrast-enhanced': { enabled: true } } : {};
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
       for (const v of result.violations) found.push(`${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
       // The controls a visitor can press or reach with Tab, where they can now: shown, not under
