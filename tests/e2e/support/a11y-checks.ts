@@ -47,7 +47,7 @@ export function problems(page: Page, checks: Checks): Promise<string[]> {
       // axe-core's violations, one line each: rule, impact, and the elements it names.
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
       // A rule switched on by name runs beside the tags (axe checks rule options before tags).
-      const rules = enhancedContrast ? { 'color-contrast-enhanced': { enabled: true } } : {};
+      const rules: Record<string, { enabled: boolean }> = enhancedContrast ? { 'color-contrast-enhanced': { enabled: true } } : {};
       const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
       for (const v of result.violations) found.push(`${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
