@@ -25,6 +25,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'vite';
+// The soak's seeded generator (mulberry32): every run searches the same exhibit.
+import { seededRandom as random } from '../tests/e2e/support/soak-visitor.mjs';
 
 const root = join(import.meta.dirname, '..');
 
@@ -38,17 +40,6 @@ const ACCENTED = `détente matériel émigré naïve façade café résumé prot
   São Brontë Müller Schröder Dvořák Čapek Škoda Wałęsa Dubček Jiří Tomáš Göteborg Malmö Curaçao Bogotá
   Perón Gagarin Baïkal Dnipró Kyïv Tallinn Rīga Vilnius Chişinău Bucureşti`.split(/\s+/).filter(Boolean);
 
-/** A fixed pseudo-random sequence (mulberry32), so every run searches the same exhibit. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** The built-in exhibit's words (its exhibit.yaml and Markdown), most frequent first. */
 function exhibitWords() {
