@@ -72,7 +72,7 @@ async function tap(cdp, locator) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-/** Walks `taps` taps through the app (or the static pages) at `url`; returns each tap's time. */
+/** Walks `taps` taps through the app (or the static pages) at `url`; returns each tap's time and step. */
 async function walk(browser, url, steps, taps, staticPages) {
   const context = await browser.newContext(SCREEN);
   await context.addInitScript(tapProbe, staticPages);
@@ -96,12 +96,18 @@ async function walk(browser, url, steps, taps, staticPages) {
         await tap(cdp, step.back ? page.getByRole('button', { name: 'Back', exact: true }) : step.app(page));
       }
       const ms = await (await page.waitForFunction(() => window.__benchTap, undefined, { polling: 20, timeout: 30_000 })).jsonValue();
-      if (i >= 6) times.push(ms);
+      if (i >= 6) times.push({ ms, step: step.back ? `Back to ${step.screen}` : step.screen });
     }
   } finally {
     await context.close();
   }
   return times;
+}
+
+function byStep(times) {
+  const groups = {};
+  for (const t of times) (groups[t.step] ??= []).push(t.ms);
+  return Object.fromEntries(Object.entries(groups).map(([step, list]) => [step, summarize(list)]));
 }
 
 /** `taps` timed taps in the app and in the static rendition, on the built-in exhibit or `pkg`. */
@@ -119,12 +125,15 @@ export async function benchTaps({ taps = 300, pkg } = {}) {
     await app.stop();
     const staticHost = await startHost({ dataDir, entry: baseline.entry });
     const staticTimes = await walk(browser, staticHost.url, steps, taps, true).finally(() => staticHost.stop());
-    const appStats = summarize(appTimes);
-    const staticStats = summarize(staticTimes);
+    const appStats = summarize(appTimes.map((t) => t.ms));
+    const staticStats = summarize(staticTimes.map((t) => t.ms));
     return {
       taps: appTimes.length,
       app: appStats,
       static: staticStats,
+      // Where the time goes, by kind of step (forward to a section, a topic, an object; Back).
+      appByStep: byStep(appTimes),
+      staticByStep: byStep(staticTimes),
       ratioP50: appStats.median / staticStats.median,
       ratioP95: appStats.p95 / staticStats.p95,
       framesP50: appStats.median / FRAME_60HZ_MS,
