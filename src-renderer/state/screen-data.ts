@@ -56,6 +56,41 @@ export async function loadScreen(api: Api, screen: Screen, saved: readonly Saved
 }
 
 /**
+ * The screens one tap away from `data` that read the exhibit, in the order a visitor is likely
+ * to take them: what the screen lists first, then its neighbours. Read ahead by ScreenCache.
+ */
+export function screensOneTapAway(data: ScreenData): Screen[] {
+  switch (data.kind) {
+    case 'attract':
+      return [{ kind: 'home' }];
+    case 'home':
+      return [
+        ...data.exhibit.sections.filter((s) => s.hasContent).map((s): Screen => ({ kind: 'section', id: s.id })),
+        ...(data.exhibit.timeline ? [{ kind: 'timeline' } as const] : []),
+      ];
+    case 'section':
+      return data.section.eras.flatMap((era) => era.topics.map((t): Screen => ({ kind: 'topic', id: t.id })));
+    case 'topic': {
+      const { topic } = data;
+      return [
+        ...topic.blocks.flatMap((b): Screen[] => (b.type === 'artifact' ? [{ kind: 'artifact', id: b.artifact.id }] : [])),
+        ...[topic.nextId, topic.previousId].flatMap((id): Screen[] => (id ? [{ kind: 'topic', id }] : [])),
+        { kind: 'section', id: topic.section.id },
+      ];
+    }
+    case 'artifact': {
+      const { artifact } = data;
+      return [
+        ...[artifact.nextId, artifact.previousId].flatMap((id): Screen[] => (id ? [{ kind: 'artifact', id }] : [])),
+        ...(artifact.topic ? [{ kind: 'topic', id: artifact.topic.id } as const] : []),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
  * Asks for the first page's Deep Zoom descriptor now, while the screen renders, so the viewer
  * finds it in the HTTP cache (it is served immutable) instead of waiting a round trip after it
  * opens: part of the first sharp frame's budget (issue 4). A failure here changes nothing: the
