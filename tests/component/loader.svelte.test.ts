@@ -17,11 +17,27 @@ describe('Loader', () => {
     const loader = new Loader<string>();
     const pending = deferred<string>();
     const done = loader.load(() => pending.promise);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(loader.status).toBe('loading');
     pending.resolve('Alliance');
     await done;
     expect(loader.status).toBe('ready');
     expect(loader.value).toBe('Alliance');
+  });
+
+  it('goes straight to ready for an answer already at hand, never through loading', async () => {
+    const loader = new Loader<string>();
+    await loader.load(() => Promise.resolve('Alliance'));
+    const seen: string[] = [];
+    const done = loader.load(() => Promise.resolve('Cold War'));
+    seen.push(loader.status);
+    await done;
+    seen.push(loader.status);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    seen.push(loader.status);
+    // The previous value stays until the new one replaces it in the same task.
+    expect(seen).toEqual(['ready', 'ready', 'ready']);
+    expect(loader.value).toBe('Cold War');
   });
 
   it('records a failure as an error state', async () => {
