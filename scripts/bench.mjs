@@ -4,7 +4,8 @@
  * bench/results.json and a table to docs/performance.md with the machine and the date.
  * Benchmarks measure; they never pass or fail a build. Targets are shown beside the figures.
  *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import, search,
- *                                       cold-start, taps, memory, cold-start-large, taps-large);
+ *                                       cold-start, taps, taps-paced, memory, cold-start-large,
+ *                                       taps-large);
  *                                       the others' figures are kept from the last run here
  * A module may export `NOTES` (how its figures are measured), printed under the table.
  */
@@ -54,6 +55,8 @@ const BENCHES = [
   // Issue 7: each module writes its own rows, against the static baseline and the targets.
   { name: 'cold-start', module: 'bench/cold-start.mjs', run: (m) => m.benchColdStart({ runs: 5 }), rows: (r, m) => m.rows(r) },
   { name: 'taps', module: 'bench/taps.mjs', run: (m) => m.benchTaps({ taps: 300 }), rows: (r, m) => m.rows(r) },
+  // The same walk at a (fast) visitor's pace: one tap a second, not one every 100 ms.
+  { name: 'taps-paced', module: 'bench/taps.mjs', run: (m) => m.benchTaps({ taps: 200, dwellMs: 1000 }), rows: (r, m) => m.rows(r) },
   { name: 'memory', module: 'bench/memory.mjs', run: (m) => m.benchMemory({ interactions: 5000, resets: 100 }), rows: (r, m) => m.rows(r) },
   // The same on the generated large package (the import benchmark's, made once), with fewer runs.
   { name: 'cold-start-large', module: 'bench/cold-start.mjs', run: async (m) => m.benchColdStart({ runs: 3, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
