@@ -72,16 +72,21 @@ async function tap(cdp, locator) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/** A fresh touch-screen context with the tap probe in every document, and its CDP session. */
+async function touchPage(browser, staticPages) {
+  const context = await browser.newContext(SCREEN);
+  await context.addInitScript(tapProbe, staticPages);
+  const page = await context.newPage();
+  return { context, page, cdp: await context.newCDPSession(page) };
+}
+
 /**
  * Walks `taps` taps through the app (or the static pages) at `url`; returns each tap's time and
  * step. `dwellMs`: how long the finger waits after each screen is painted before the next tap
  * (0: at once, about every 100 ms, which no visitor does; a visitor reads for seconds).
  */
 async function walk(browser, url, steps, taps, staticPages, dwellMs = 0) {
-  const context = await browser.newContext(SCREEN);
-  await context.addInitScript(tapProbe, staticPages);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const { context, page, cdp } = await touchPage(browser, staticPages);
   const times = [];
   try {
     await page.goto(url);
@@ -115,10 +120,7 @@ async function walk(browser, url, steps, taps, staticPages, dwellMs = 0) {
  * Chromium delivering a CDP touch to the page and running one frame; no page can be faster.
  */
 async function inputFloor(browser, taps) {
-  const context = await browser.newContext(SCREEN);
-  await context.addInitScript(tapProbe, false);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const { context, page, cdp } = await touchPage(browser, false);
   const times = [];
   try {
     // Answered by Playwright, never sent: an http origin only so that sessionStorage works.
