@@ -21,29 +21,57 @@ import { staticHostFor } from './static-exhibit.mjs';
 
 const FRAME_60HZ_MS = 1000 / 60;
 
-/** Init script for every document: the epoch time of the last touchend survives page loads. */
-function tapProbe(staticPages) {
+/**
+ * Init script for every document: the epoch time of the last touchend survives page loads.
+ * `marks`: also a user-timing mark at each end (bench/tap-trace.mjs finds the taps in a trace by them).
+ */
+function tapProbe({ staticPages, marks }) {
   const KEY = 'vitrine-bench:touchend';
   addEventListener('touchend', (e) => sessionStorage.setItem(KEY, String(performance.timeOrigin + e.timeStamp)), { capture: true, passive: true });
-  window.__benchFrameAfter = () =>
-    new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now() - Number(sessionStorage.getItem(KEY))))));
-  if (staticPages) document.addEventListener('DOMContentLoaded', () => void window.__benchFrameAfter().then((ms) => (window.__benchTap = ms)));
+  const painted = () => {
+    if (marks) performance.mark('vitrine-bench:painted');
+    return performance.timeOrigin + performance.now() - Number(sessionStorage.getItem(KEY));
+  };
+  window.__benchFrameAfter = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(painted()))));
+  // The figure, for tapTime(): kept, and handed to a waiting evaluate if there is one.
+  window.__benchDone = (ms) => {
+    window.__benchTap = ms;
+    window.__benchWaiting?.(ms);
+  };
+  if (staticPages) document.addEventListener('DOMContentLoaded', () => void window.__benchFrameAfter().then(window.__benchDone));
+}
+
+/**
+ * The last tap's figure, once the page has it. One evaluate that waits on the page's side:
+ * polling from here would run the harness's own tasks on the page's main thread (and its CPU on
+ * the machine's two cores) inside the very window being timed.
+ */
+async function tapTime(page) {
+  return page.evaluate(
+    () =>
+      window.__benchTap ??
+      new Promise((resolve, reject) => {
+        window.__benchWaiting = resolve;
+        setTimeout(() => reject(new Error('The tap brought no new screen within 30 s.')), 30_000);
+      }),
+  );
 }
 
 /** In the app, before a tap: watch for the screen and title that tap must bring. */
 function armApp({ screen, title }) {
   delete window.__benchTap;
+  delete window.__benchWaiting;
   const inPlace = () => document.querySelector(`main[data-screen="${screen}"] h1`)?.textContent?.trim() === title;
   const observer = new MutationObserver(() => {
     if (!inPlace()) return;
     observer.disconnect();
-    void window.__benchFrameAfter().then((ms) => (window.__benchTap = ms));
+    void window.__benchFrameAfter().then(window.__benchDone);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 }
 
 /** The walk: one cycle per (topic, object), six taps each, every target with its place in both versions. */
-function cycles(shape) {
+export function cycles(shape) {
   const list = [];
   for (const section of shape.sections) {
     for (const topic of section.topics) {
@@ -73,9 +101,9 @@ async function tap(cdp, locator) {
 }
 
 /** A fresh touch-screen context with the tap probe in every document, and its CDP session. */
-async function touchPage(browser, staticPages) {
+async function touchPage(browser, staticPages, marks = false) {
   const context = await browser.newContext(SCREEN);
-  await context.addInitScript(tapProbe, staticPages);
+  await context.addInitScript(tapProbe, { staticPages, marks });
   const page = await context.newPage();
   return { context, page, cdp: await context.newCDPSession(page) };
 }
@@ -84,9 +112,10 @@ async function touchPage(browser, staticPages) {
  * Walks `taps` taps through the app (or the static pages) at `url`; returns each tap's time and
  * step. `dwellMs`: how long the finger waits after each screen is painted before the next tap
  * (0: at once, about every 100 ms, which no visitor does; a visitor reads for seconds).
+ * `trace`: { start(page), stop(page) } around the timed taps (bench/tap-trace.mjs), with marks.
  */
-async function walk(browser, url, steps, taps, staticPages, dwellMs = 0) {
-  const { context, page, cdp } = await touchPage(browser, staticPages);
+export async function walk(browser, url, steps, taps, staticPages, dwellMs = 0, trace = undefined) {
+  const { context, page, cdp } = await touchPage(browser, staticPages, Boolean(trace));
   const times = [];
   try {
     await page.goto(url);
@@ -95,6 +124,7 @@ async function walk(browser, url, steps, taps, staticPages, dwellMs = 0) {
     // One untimed cycle first: the first visit of each code path is not what a visitor meets all day.
     for (let i = 0; times.length < taps; i++) {
       const step = steps[Math.floor(i / 6) % steps.length][i % 6];
+      if (i === 6) await trace?.start(page);
       if (staticPages) {
         // Back leads to the page that first places an object: the same one, unless it is placed twice.
         const from = page.url();
@@ -104,10 +134,11 @@ async function walk(browser, url, steps, taps, staticPages, dwellMs = 0) {
         await page.evaluate(armApp, { screen: step.screen, title: step.title });
         await tap(cdp, step.back ? page.getByRole('button', { name: 'Back', exact: true }) : step.app(page));
       }
-      const ms = await (await page.waitForFunction(() => window.__benchTap, undefined, { polling: 20, timeout: 30_000 })).jsonValue();
+      const ms = await tapTime(page);
       if (i >= 6) times.push({ ms, step: step.back ? `Back to ${step.screen}` : step.screen });
       if (dwellMs > 0) await page.waitForTimeout(dwellMs);
     }
+    await trace?.stop(page);
   } finally {
     await context.close();
   }
@@ -128,11 +159,14 @@ async function inputFloor(browser, taps) {
     const body = '<!doctype html><meta name="viewport" content="width=device-width"><button style="width:320px;height:320px">Tap</button>';
     await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body }));
     await page.goto(blank);
-    await page.evaluate(() => document.querySelector('button').addEventListener('click', () => void window.__benchFrameAfter().then((ms) => (window.__benchTap = ms))));
+    await page.evaluate(() => document.querySelector('button').addEventListener('click', () => void window.__benchFrameAfter().then(window.__benchDone)));
     while (times.length < taps) {
-      await page.evaluate(() => delete window.__benchTap);
+      await page.evaluate(() => {
+        delete window.__benchTap;
+        delete window.__benchWaiting;
+      });
       await tap(cdp, page.locator('button'));
-      times.push(await (await page.waitForFunction(() => window.__benchTap, undefined, { polling: 20, timeout: 30_000 })).jsonValue());
+      times.push(await tapTime(page));
     }
   } finally {
     await context.close();

@@ -5,22 +5,56 @@
  */
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Section from '../../src-renderer/screens/Section.svelte';
 import Topic from '../../src-renderer/screens/Topic.svelte';
 import { sectionView, topicView } from './fixtures';
 
+/**
+ * happy-dom lays nothing out, so its IntersectionObserver never reports. This one is told where
+ * the page is scrolled and reports what a browser's would after the next frame: whether the
+ * component's own marker (its `top`) is still on screen, and where its top edge is.
+ */
+class ScrolledPage {
+  static observers = new Set<ScrolledPage>();
+  readonly targets: HTMLElement[] = [];
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: HTMLElement): void {
+    this.targets.push(target);
+    ScrolledPage.observers.add(this);
+  }
+  unobserve(): void {}
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+  disconnect(): void {
+    ScrolledPage.observers.delete(this);
+  }
+  report(y: number): void {
+    const entries = this.targets.map((target) => {
+      const top = Number.parseFloat(target.style.top) - y;
+      return { target, isIntersecting: top >= 0, boundingClientRect: { top } } as unknown as IntersectionObserverEntry;
+    });
+    this.callback(entries, this as unknown as IntersectionObserver);
+  }
+}
+
 function scrollTo(y: number): void {
   window.scrollTo(0, y);
-  window.dispatchEvent(new Event('scroll'));
+  for (const observer of ScrolledPage.observers) observer.report(y);
   flushSync();
 }
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', ScrolledPage);
+});
 
 const backToTop = () => screen.queryByRole('button', { name: 'Back to top' });
 
 afterEach(() => {
   scrollTo(0);
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('Back to top', () => {
@@ -33,6 +67,14 @@ describe('Back to top', () => {
     expect(backToTop()).not.toBeNull();
     scrollTo(0);
     expect(backToTop()).toBeNull();
+  });
+
+  it('reads no scroll position itself: arriving at a screen forces no layout', () => {
+    const reads = vi.spyOn(window, 'scrollY', 'get');
+    render(Topic, { topic: topicView('postwar-estrangement'), onOpenArtifact: vi.fn(), onOpenTopic: vi.fn() });
+    flushSync();
+    expect(reads).not.toHaveBeenCalled();
+    expect(ScrolledPage.observers.size).toBe(1);
   });
 
   it('takes the visitor to the top and focuses the title', async () => {

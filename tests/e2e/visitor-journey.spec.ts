@@ -55,6 +55,16 @@ test('a visitor taps through the whole built-in exhibit', async ({ page, baseURL
   for (const era of ['Early Cooperation', 'World War II', 'Cold War']) {
     await expect(page.getByRole('heading', { level: 2, name: era })).toBeVisible();
   }
+  // Scrolled down, "Back to top" comes; one tap, and the visitor is at the title again.
+  const toTop = page.getByRole('button', { name: 'Back to top' });
+  await expect(toTop).toBeHidden();
+  await page.mouse.move(960, 600);
+  await page.mouse.wheel(0, 1200);
+  await expect(toTop).toBeVisible();
+  await toTop.tap();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(toTop).toBeHidden();
 
   const seenObjects = new Set<string>();
   for (const topic of section!.topics) {
@@ -94,6 +104,8 @@ test('a visitor taps through the whole built-in exhibit', async ({ page, baseURL
       seenObjects.add(artifact.id);
       await page.getByRole('button', { name: 'Back', exact: true }).tap();
       await expect(screen(page, 'topic')).toBeVisible();
+      // Back where they were in the essay: the object they opened is still in view.
+      await expect(page.getByRole('button', { name: `Open ${artifact.title}` })).toBeInViewport();
     }
     await page.getByRole('button', { name: 'Back', exact: true }).tap();
     await expect(screen(page, 'section')).toBeVisible();
