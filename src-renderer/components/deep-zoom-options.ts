@@ -23,6 +23,10 @@ export function viewerOptions(
     showNavigationControl: false,
     showNavigator: false,
     showSequenceControl: false,
+    // With no controls there is nothing to fade, but OpenSeadragon still ran its fade: a frame
+    // loop from 2 s after every open and zoom until 3.5 s after the last one, even after the
+    // viewer was destroyed. It kept Chromium drawing frames through the visitor's next taps.
+    autoHideControls: false,
     // OpenSeadragon's keys would also rotate and flip the image.
     keyboardNavEnabled: false,
     tabIndex: -1,

@@ -117,6 +117,32 @@ test('deep zoom: the large buttons, a spread, a double-tap, a one-finger pan, an
   clean();
 });
 
+test('an object left behind draws nothing more: the essay at rest asks for no frames', async ({ page }) => {
+  // Every request for a frame the page makes, counted from its first script on.
+  await page.addInitScript(() => {
+    const request = window.requestAnimationFrame.bind(window);
+    const counted = window as unknown as { frameRequests: number };
+    counted.frameRequests = 0;
+    window.requestAnimationFrame = (callback) => {
+      counted.frameRequests++;
+      return request(callback);
+    };
+  });
+  const frameRequests = () => page.evaluate(() => (window as unknown as { frameRequests: number }).frameRequests);
+  await page.goto('/');
+  await openObject(page, 'American Famine Relief', 'obj1');
+  await page.getByRole('button', { name: 'Zoom in' }).tap();
+  await expect(viewer(page)).toHaveAttribute('data-zoom', '2.00');
+  // While it is open, the viewer draws; once the visitor is back in the essay, nothing does, also
+  // not the seconds after (OpenSeadragon's control fade ran 3.5 s past its viewer).
+  await page.getByRole('button', { name: 'Back', exact: true }).tap();
+  await expect(screenOf(page, 'topic')).toBeVisible();
+  await page.waitForTimeout(500);
+  const before = await frameRequests();
+  await page.waitForTimeout(3000);
+  expect(await frameRequests()).toBe(before);
+});
+
 test('a two-page document: thumbnails, swipes at home zoom, the page number, and on to the next object', async ({ page }) => {
   const clean = watchRequests(page);
   await page.goto('/');
