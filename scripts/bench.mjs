@@ -83,6 +83,26 @@ if (!existsSync(join(root, 'out/main/cli.js'))) {
   process.exit(2);
 }
 
+/**
+ * CPU time the machine's host took away while a benchmark ran (Linux /proc/stat "steal", as a
+ * share of all CPU time): on a shared virtual machine it slows every figure, app and baseline
+ * alike, and it changes from hour to hour. Undefined where /proc/stat has no steal column.
+ */
+function cpuTimes() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return fields.length >= 8 ? { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stolenSince(start) {
+  const end = cpuTimes();
+  if (!start || !end || end.total === start.total) return undefined;
+  return Math.round(((end.steal - start.steal) / (end.total - start.total)) * 1000) / 10;
+}
+
 const resultsFile = join(root, 'bench/results.json');
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 // A run of some benchmarks only (after a change that concerns them) updates their figures and
@@ -95,12 +115,18 @@ for (const bench of BENCHES) {
   if (!existsSync(join(root, bench.module))) continue;
   console.error(`bench: ${bench.name} …`);
   const started = performance.now();
+  const cpuAtStart = cpuTimes();
   const module = await import(join(root, bench.module));
   // One benchmark that breaks (a screen renamed, a host that would not start) is reported in its
   // row, and the others still run: a long run is not thrown away for one failure.
   try {
     const figures = await bench.run(module);
-    results.benches[bench.name] = { ...figures, measuredAt: new Date().toISOString(), benchSeconds: Math.round((performance.now() - started) / 1000) };
+    results.benches[bench.name] = {
+      ...figures,
+      measuredAt: new Date().toISOString(),
+      benchSeconds: Math.round((performance.now() - started) / 1000),
+      stolenPercent: stolenSince(cpuAtStart),
+    };
   } catch (error) {
     console.error(error);
     results.benches[bench.name] = { failed: String(error?.message ?? error).split('\n')[0], measuredAt: new Date().toISOString() };
@@ -122,7 +148,10 @@ for (const bench of BENCHES) {
     continue;
   }
   const module = await import(join(root, bench.module));
-  table.push(...bench.rows(figures, module));
+  const rows = bench.rows(figures, module);
+  // The host's share, on the benchmark's first row: a noisy hour shows as such.
+  if (figures.stolenPercent !== undefined && rows[0]) rows[0] = [`${rows[0][0]} [CPU taken by the host during this benchmark: ${figures.stolenPercent} %]`, ...rows[0].slice(1)];
+  table.push(...rows);
   for (const note of module.NOTES ?? []) if (!notes.includes(note)) notes.push(note);
 }
 const when = dates.size ? [...dates].sort().join(' and ') : results.date.slice(0, 10);
