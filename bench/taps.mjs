@@ -51,8 +51,12 @@ async function tapTime(page) {
     () =>
       window.__benchTap ??
       new Promise((resolve, reject) => {
-        window.__benchWaiting = resolve;
-        setTimeout(() => reject(new Error('The tap brought no new screen within 30 s.')), 30_000);
+        // Cleared once answered: a stray timer would fire inside a later tap's window.
+        const timer = setTimeout(() => reject(new Error('The tap brought no new screen within 30 s.')), 30_000);
+        window.__benchWaiting = (ms) => {
+          clearTimeout(timer);
+          resolve(ms);
+        };
       }),
   );
 }
