@@ -151,10 +151,12 @@ export async function walk(browser, url, steps, taps, staticPages, dwellMs = 0, 
 
 /**
  * The floor under every figure here: a tap on a blank page's button, from the same `touchend`
- * timestamp to the end of the next frame's main-thread work after its click. What is left is
- * Chromium delivering a CDP touch to the page and running one frame; no page can be faster.
+ * timestamp to the end of the next frame's main-thread work after its click: Chromium delivering
+ * a CDP touch to the page and running one frame. `pressed`: the button shows its press when the
+ * finger lands, as the app's controls do (state/press.ts); Chromium is then already drawing
+ * frames when the click comes, and the click's frame comes one frame sooner.
  */
-async function inputFloor(browser, taps) {
+async function inputFloor(browser, taps, pressed = false) {
   const { context, page, cdp } = await touchPage(browser, false);
   const times = [];
   try {
@@ -163,7 +165,13 @@ async function inputFloor(browser, taps) {
     const body = '<!doctype html><meta name="viewport" content="width=device-width"><button style="width:320px;height:320px">Tap</button>';
     await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body }));
     await page.goto(blank);
-    await page.evaluate(() => document.querySelector('button').addEventListener('click', () => void window.__benchFrameAfter().then(window.__benchDone)));
+    await page.evaluate((pressed) => {
+      const button = document.querySelector('button');
+      button.addEventListener('click', () => void window.__benchFrameAfter().then(window.__benchDone));
+      if (!pressed) return;
+      button.addEventListener('pointerdown', () => (button.style.background = '#ccc'));
+      button.addEventListener('pointerup', () => (button.style.background = ''));
+    }, pressed);
     while (times.length < taps) {
       await page.evaluate(() => {
         delete window.__benchTap;
@@ -203,6 +211,7 @@ export async function benchTaps({ taps = 300, pkg, dwellMs = 0 } = {}) {
     const staticHost = await startHost({ dataDir, entry: baseline.entry });
     const staticTimes = await walk(browser, staticHost.url, steps, taps, true, dwellMs).finally(() => staticHost.stop());
     const floor = summarize(await inputFloor(browser, Math.min(taps, 100)));
+    const floorPressed = summarize(await inputFloor(browser, Math.min(taps, 100), true));
     const appStats = summarize(appTimes.map((t) => t.ms));
     const staticStats = summarize(staticTimes.map((t) => t.ms));
     return {
@@ -210,8 +219,9 @@ export async function benchTaps({ taps = 300, pkg, dwellMs = 0 } = {}) {
       dwellMs,
       app: appStats,
       static: staticStats,
-      // Chromium's own share of every figure: a blank page's button (no page is faster).
+      // Chromium's own share of every figure: a blank page's button, and one that shows its press.
       floor,
+      floorPressed,
       // Where the time goes, by kind of step (forward to a section, a topic, an object; Back).
       appByStep: byStep(appTimes),
       staticByStep: byStep(staticTimes),
@@ -237,13 +247,14 @@ export function rows(r, large) {
     [`${on}Tap to next frame painted, app${pace} (${r.taps} taps)`, taps(r.app), 'p95 under 50 ms'],
     [`${on}Tap to next frame painted, static HTML pages${pace} (${r.taps} taps)`, taps(r.static), ''],
     ...(r.floor ? [[`${on}Tap to next frame painted, a blank page's button${pace} (${r.floor.n} taps): the browser's own share`, taps(r.floor), '']] : []),
+    ...(r.floorPressed ? [[`${on}Tap to next frame painted, a blank page's button that shows its press as the finger lands${pace} (${r.floorPressed.n} taps)`, taps(r.floorPressed), '']] : []),
     [`${on}Taps${pace && ` (${pace.slice(2)})`} against the static pages (ratio of p50, of p95)`, `${r.ratioP50.toFixed(2)} ×, ${r.ratioP95.toFixed(2)} ×`, 'within 1.2 ×'],
     [`${on}Taps${pace && ` (${pace.slice(2)})`} against one 60 Hz frame (16.7 ms)`, `p50 ${r.framesP50.toFixed(1)} frames, p95 ${r.framesP95.toFixed(1)} frames`, ''],
   ];
 }
 
 export const NOTES = [
-  'Taps (bench/taps.mjs): a walk home → section → topic → object → Back → Back → Back round the exhibit, by real touches through CDP (Input.dispatchTouchEvent), after one untimed round; the static pages are walked the same way, by their links. From the `touchend` event\'s timestamp to the end of the main thread\'s work on the first frame after the new screen\'s DOM is in place (app: a MutationObserver sees the screen\'s `h1` with the expected title; static page: its DOMContentLoaded; then a task queued from the next requestAnimationFrame, which runs after that frame\'s style, layout and paint). Rasterising and compositing on other threads are not included: headless Chromium presents no display frames. The walk taps again as soon as a screen is painted (about every 100 ms), so a tap often lands while the last screen is still at work (the zoom viewer starting, reading ahead, garbage collection); the paced walk waits one second after each paint, still faster than a visitor reads. The floor is a blank page\'s button walked the same way: Chromium delivering a CDP touch to the page (12–14 ms after its timestamp, measured) and one frame; no page can be faster. The harness waits for each figure with one evaluate that the page answers (it polled every 20 ms until 27 November 2026, which put its own tasks inside the window it timed). On a shared 2-core virtual machine the tail moves with the host\'s load: the same code gave p95 45–67 ms at a visitor\'s pace in runs an hour apart; the CPU share the host took during each benchmark is shown on its first row. bench/tap-trace.mjs shows where a slow tap\'s time went.',
+  'Taps (bench/taps.mjs): a walk home → section → topic → object → Back → Back → Back round the exhibit, by real touches through CDP (Input.dispatchTouchEvent), after one untimed round; the static pages are walked the same way, by their links. From the `touchend` event\'s timestamp to the end of the main thread\'s work on the first frame after the new screen\'s DOM is in place (app: a MutationObserver sees the screen\'s `h1` with the expected title; static page: its DOMContentLoaded; then a task queued from the next requestAnimationFrame, which runs after that frame\'s style, layout and paint). Rasterising and compositing on other threads are not included: headless Chromium presents no display frames. The walk taps again as soon as a screen is painted (about every 100 ms), so a tap often lands while the last screen is still at work (the zoom viewer starting, reading ahead, garbage collection); the paced walk waits one second after each paint, still faster than a visitor reads. The floor is a blank page\'s button walked the same way: Chromium delivering a CDP touch to the page and one frame. A page that draws nothing while the finger is down waits about one frame more for Chromium to start drawing again after the click; the app shows each press as the finger lands (state/press.ts), as the second floor\'s button does, and is painted a frame sooner (since 28 November 2026; before, both floors were about 34 ms and the app\'s p50 about 35). The harness waits for each figure with one evaluate that the page answers (it polled every 20 ms until 27 November 2026, which put its own tasks inside the window it timed). On a shared 2-core virtual machine the tail moves with the host\'s load: the same code gave p95 45–67 ms at a visitor\'s pace in runs an hour apart; the CPU share the host took during each benchmark is shown on its first row. bench/tap-trace.mjs shows where a slow tap\'s time went.',
 ];
 
 if (isMain(import.meta)) {

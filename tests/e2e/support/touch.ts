@@ -53,11 +53,21 @@ export class Touch {
     await this.send('touchEnd', []);
   }
 
+  /** One finger lands at `at`, and stays until `up()`. */
+  down(at: Point): Promise<unknown> {
+    return this.send('touchStart', [{ ...at, id: 1 }]);
+  }
+
+  /** Every finger lifts. */
+  up(): Promise<unknown> {
+    return this.send('touchEnd', []);
+  }
+
   /** A quick tap. */
   async tap(at: Point): Promise<void> {
-    await this.send('touchStart', [{ ...at, id: 1 }]);
+    await this.down(at);
     await pause(40);
-    await this.send('touchEnd', []);
+    await this.up();
   }
 
   /** Two quick taps in the same place. */
