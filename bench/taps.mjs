@@ -15,7 +15,7 @@
  *   other threads are not in the figure; headless Chromium presents no real display frames.
  *   node bench/taps.mjs [taps] [package]      (after npm run build)
  */
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { escapeRegExp, isMain, largeLabel, launchChromium, preparedDataDir, requireBuild, SCREEN, startHost, summarize } from './support.mjs';
 import { staticHostFor } from './static-exhibit.mjs';
 
@@ -113,20 +113,28 @@ async function touchPage(browser, staticPages, marks = false) {
 }
 
 /**
- * Walks `taps` taps through the app (or the static pages) at `url`; returns each tap's time and
- * step. `dwellMs`: how long the finger waits after each screen is painted before the next tap
- * (0: at once, about every 100 ms, which no visitor does; a visitor reads for seconds).
+ * A walk through the app (or the static pages) at `url`, in one touch-screen context, taken on
+ * `taps` at a time: `more(taps)` returns each further tap's time and step, `close()` ends it.
+ * `dwellMs`: how long the finger waits after each screen is painted before the next tap (0: at
+ * once, about every 100 ms, which no visitor does; a visitor reads for seconds).
  * `trace`: { start(page), stop(page) } around the timed taps (bench/tap-trace.mjs), with marks.
  */
-export async function walk(browser, url, steps, taps, staticPages, dwellMs = 0, trace = undefined) {
+export async function startWalk(browser, url, steps, staticPages, dwellMs = 0, trace = undefined) {
   const { context, page, cdp } = await touchPage(browser, staticPages, Boolean(trace));
-  const times = [];
+  let i = 0;
   try {
     await page.goto(url);
     if (!staticPages) await tap(cdp, page.getByRole('button', { name: 'Touch to begin' }));
     await page.locator('main[data-screen="home"]').waitFor();
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+
+  async function more(taps) {
+    const times = [];
     // One untimed cycle first: the first visit of each code path is not what a visitor meets all day.
-    for (let i = 0; times.length < taps; i++) {
+    for (; times.length < taps; i++) {
       const step = steps[Math.floor(i / 6) % steps.length][i % 6];
       if (i === 6) await trace?.start(page);
       if (staticPages) {
@@ -142,9 +150,28 @@ export async function walk(browser, url, steps, taps, staticPages, dwellMs = 0, 
       if (i >= 6) times.push({ ms, step: step.back ? `Back to ${step.screen}` : step.screen });
       if (dwellMs > 0) await page.waitForTimeout(dwellMs);
     }
-    await trace?.stop(page);
+    return times;
+  }
+
+  async function close() {
+    try {
+      await trace?.stop(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  return { more, close };
+}
+
+/** `taps` taps of one walk (startWalk), start to end. */
+export async function walk(browser, url, steps, taps, staticPages, dwellMs = 0, trace = undefined) {
+  const walking = await startWalk(browser, url, steps, staticPages, dwellMs, trace);
+  let times;
+  try {
+    times = await walking.more(taps);
   } finally {
-    await context.close();
+    await walking.close();
   }
   return times;
 }
@@ -195,38 +222,41 @@ function byStep(times) {
 /**
  * `taps` timed taps in the app and in the static rendition, on the built-in exhibit or `pkg`,
  * back to back, or with `dwellMs` between a screen's paint and the next tap (a visitor's pace).
- * The taps are split into `runs` walks, app and static pages alternating, each on a freshly
- * started host and a fresh browser context: a shared machine's load drifts over a benchmark's
- * minutes, and alternating spreads it over both; each run's p95 shows how far the tail moves.
+ * Both walks stay open side by side (two hosts, two contexts) and take turns in `runs` runs: a
+ * shared machine's load drifts over a benchmark's minutes, and turns spread it over both; each
+ * run's p95 shows how far the tail moves. Each walk goes on where its last run stopped, as a
+ * kiosk does all day.
  */
 export async function benchTaps({ taps = 300, runs = 3, pkg, dwellMs = 0 } = {}) {
   requireBuild();
   const dataDir = await preparedDataDir({ pkg, prefix: 'vitrine-bench-taps-' });
+  // The static pages' host on a copy of the data folder: two processes, one store each.
+  const staticDataDir = `${dataDir}-static`;
+  cpSync(dataDir, staticDataDir, { recursive: true });
+  const hosts = [];
+  const walks = [];
   let baseline;
   let browser;
   try {
-    const shapeHost = await startHost({ dataDir });
-    baseline = await staticHostFor(shapeHost.url).finally(() => shapeHost.stop());
+    hosts.push(await startHost({ dataDir }));
+    baseline = await staticHostFor(hosts[0].url);
+    hosts.push(await startHost({ dataDir: staticDataDir, entry: baseline.entry }));
     const steps = cycles(baseline.shape);
     browser = await launchChromium();
-    const app = [];
-    const staticPages = [];
+    walks.push(await startWalk(browser, hosts[0].url, steps, false, dwellMs));
+    walks.push(await startWalk(browser, hosts[1].url, steps, true, dwellMs));
+    const [app, staticPages] = [[], []];
     for (let run = 0; run < runs; run++) {
       const count = Math.round((taps * (run + 1)) / runs) - Math.round((taps * run) / runs);
-      for (const [entry, into] of [[undefined, app], [baseline.entry, staticPages]]) {
-        const host = await startHost({ dataDir, entry });
-        try {
-          into.push(await walk(browser, host.url, steps, count, entry !== undefined, dwellMs));
-        } finally {
-          await host.stop();
-        }
-      }
+      app.push(await walks[0].more(count));
+      staticPages.push(await walks[1].more(count));
     }
+    for (const w of walks.splice(0)) await w.close();
     const floor = summarize(await inputFloor(browser, Math.min(taps, 100)));
     const floorPressed = summarize(await inputFloor(browser, Math.min(taps, 100), true));
     const appStats = summarize(app.flat().map((t) => t.ms));
     const staticStats = summarize(staticPages.flat().map((t) => t.ms));
-    const perRun = (walks) => walks.map((times) => summarize(times.map((t) => t.ms)));
+    const perRun = (list) => list.map((times) => summarize(times.map((t) => t.ms)));
     return {
       taps: appStats.n,
       runs,
@@ -247,9 +277,12 @@ export async function benchTaps({ taps = 300, runs = 3, pkg, dwellMs = 0 } = {})
       framesP95: appStats.p95 / FRAME_60HZ_MS,
     };
   } finally {
+    for (const w of walks) await w.close().catch(() => undefined);
     await browser?.close();
+    for (const host of hosts) await host.stop();
     baseline?.remove();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(staticDataDir, { recursive: true, force: true });
   }
 }
 
@@ -278,7 +311,7 @@ export function rows(r, large) {
 }
 
 export const NOTES = [
-  'Taps (bench/taps.mjs): a walk home → section → topic → object → Back → Back → Back round the exhibit, by real touches through CDP (Input.dispatchTouchEvent), after one untimed round; the static pages are walked the same way, by their links. From the `touchend` event\'s timestamp to the end of the main thread\'s work on the first frame after the new screen\'s DOM is in place (app: a MutationObserver sees the screen\'s `h1` with the expected title; static page: its DOMContentLoaded; then a task queued from the next requestAnimationFrame, which runs after that frame\'s style, layout and paint). Rasterising and compositing on other threads are not included: headless Chromium presents no display frames. The walk taps again as soon as a screen is painted (about every 100 ms), so a tap often lands while the last screen is still at work (the zoom viewer starting, reading ahead, garbage collection); the paced walk waits one second after each paint, still faster than a visitor reads. The floor is a blank page\'s button walked the same way: Chromium delivering a CDP touch to the page and one frame. A page that draws nothing while the finger is down waits about one frame more for Chromium to start drawing again after the click; the app shows each press as the finger lands (state/press.ts), as the second floor\'s button does, and is painted a frame sooner (since 28 November 2026; before, both floors were about 34 ms and the app\'s p50 about 35). The harness waits for each figure with one evaluate that the page answers (it polled every 20 ms until 27 November 2026, which put its own tasks inside the window it timed). The taps are split into three runs, app and static pages alternating, each on a freshly started host and a fresh browser context (since 28 November 2026; before, one run each): on a shared 2-core virtual machine the tail moves with the host\'s load (the same code gave p95 41–65 ms at a visitor\'s pace in runs an hour apart), so the table shows each run\'s p95 beside the p95 of all taps, and the CPU share the host took during each benchmark on its first row. bench/tap-trace.mjs shows where a slow tap\'s time went.',
+  'Taps (bench/taps.mjs): a walk home → section → topic → object → Back → Back → Back round the exhibit, by real touches through CDP (Input.dispatchTouchEvent), after one untimed round; the static pages are walked the same way, by their links. From the `touchend` event\'s timestamp to the end of the main thread\'s work on the first frame after the new screen\'s DOM is in place (app: a MutationObserver sees the screen\'s `h1` with the expected title; static page: its DOMContentLoaded; then a task queued from the next requestAnimationFrame, which runs after that frame\'s style, layout and paint). Rasterising and compositing on other threads are not included: headless Chromium presents no display frames. The walk taps again as soon as a screen is painted (about every 100 ms), so a tap often lands while the last screen is still at work (the zoom viewer starting, reading ahead, garbage collection); the paced walk waits one second after each paint, still faster than a visitor reads. The floor is a blank page\'s button walked the same way: Chromium delivering a CDP touch to the page and one frame. A page that draws nothing while the finger is down waits about one frame more for Chromium to start drawing again after the click; the app shows each press as the finger lands (state/press.ts), as the second floor\'s button does, and is painted a frame sooner (since 28 November 2026; before, both floors were about 34 ms and the app\'s p50 about 35). The harness waits for each figure with one evaluate that the page answers (it polled every 20 ms until 27 November 2026, which put its own tasks inside the window it timed). The taps are taken in three runs, app and static pages taking turns, each walk going on where its last run stopped (since 28 November 2026; before, one run of each): on a shared 2-core virtual machine the tail moves with the host\'s load (the same code gave p95 41–65 ms at a visitor\'s pace in runs an hour apart), so the table shows each run\'s p95 beside the p95 of all taps, and the CPU share the host took during each benchmark on its first row. bench/tap-trace.mjs shows where a slow tap\'s time went.',
 ];
 
 if (isMain(import.meta)) {
