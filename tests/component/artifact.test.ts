@@ -204,11 +204,14 @@ describe('Artifact screen: looking closely', () => {
     expect(screen.getByRole('button', { name: 'Read the translation' })).toBeTruthy();
   });
 
-  it('without a translation: a plain notice and the permanent address as a QR code instead', () => {
+  it('without a translation: a plain notice, and the permanent address as a QR code in a region of its own', () => {
     show('obj5');
     const region = screen.getByRole('region', { name: 'Translation' });
     expect(region.textContent).toContain('This exhibit includes no translation of this object.');
-    expect(within(region).getByRole('img', { name: 'QR code for https://www.loc.gov/exhibits/archives/sovi.html#obj5' })).toBeTruthy();
+    // Not inside "Translation": a screen reader says which region it is in (issue 16).
+    expect(within(region).queryByRole('img', { name: /^QR code/ })).toBeNull();
+    const takeHome = screen.getByRole('region', { name: 'Take it home' });
+    expect(within(takeHome).getByRole('img', { name: 'QR code for https://www.loc.gov/exhibits/archives/sovi.html#obj5' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /translation/ })).toBeNull();
   });
 

@@ -3,7 +3,7 @@
  * keyboard) tries on a kiosk changes nothing on screen. Long-press and right-click menus, text
  * selection, dragging, zoom and the browser's shortcuts. Against the global webServer.
  */
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { expect, test, type CDPSession, type Page, scrollIntoReach } from './support/test';
 
 const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
 
@@ -39,6 +39,8 @@ async function openEssay(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
+  // Further down the section's list of topics: a visitor scrolls to it.
+  await scrollIntoReach(page.getByRole('button', { name: /^Postwar Estrangement/ }));
   await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
   await expect(screenOf(page, 'topic').locator('img').first()).toBeVisible();

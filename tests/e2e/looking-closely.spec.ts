@@ -6,7 +6,7 @@
  * three objects, whose take-home QR codes are decoded and compared with their addresses.
  * Touches are real touch events (CDP, support/touch.ts); every wait is on what the screen shows.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, scrollIntoReach } from './support/test';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,8 +52,13 @@ function watchRequests(page: Page): () => void {
 async function openObject(page: Page, topic: string, id: string): Promise<void> {
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await page.getByRole('button', { name: SECTION }).tap();
-  await page.getByRole('button', { name: new RegExp(`^${topic}`) }).first().tap();
-  await page.getByRole('button', { name: `Open ${artifacts.get(id)!.title}` }).tap();
+  // A visitor scrolls down the list of topics, and down the essay, to find them.
+  const topicButton = page.getByRole('button', { name: new RegExp(`^${topic}`) }).first();
+  await scrollIntoReach(topicButton);
+  await topicButton.tap();
+  const objectButton = page.getByRole('button', { name: `Open ${artifacts.get(id)!.title}` });
+  await scrollIntoReach(objectButton);
+  await objectButton.tap();
   await expect(title(page)).toHaveText(artifacts.get(id)!.title);
   await expect(viewer(page)).toHaveAttribute('data-sharp', 'true');
 }
@@ -278,7 +283,8 @@ test.describe('a package with a translation', () => {
     await page.getByRole('button', { name: 'Next object' }).tap();
     await expect(title(page)).toHaveText(UNTRANSLATED.title);
     await expect(translation).toContainText(UNTRANSLATED.translationNote);
-    await expect(translation.getByRole('img', { name: `QR code for ${UNTRANSLATED.permanentUrl}` })).toBeVisible();
+    // Its address in a region of its own, not inside "Translation" (issue 16).
+    await expect(page.getByRole('region', { name: 'Take it home' }).getByRole('img', { name: `QR code for ${UNTRANSLATED.permanentUrl}` })).toBeVisible();
     clean();
   });
 

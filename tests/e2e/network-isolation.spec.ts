@@ -10,7 +10,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, scrollIntoReach } from './support/test';
 import { makePackage, smallSource } from '../helpers/packages';
 import { openStaffMode, startStaffHost, type StaffHost } from './support/staff-host';
 import { Touch } from './support/touch';
@@ -54,6 +54,7 @@ function offOriginReferences(page: Page): Promise<string[]> {
 async function lookAtEveryObject(page: Page, touch: Touch, offOrigin: string[], saveFirst: boolean): Promise<number> {
   const names = (await page.getByRole('button', { name: /^Open / }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).filter(Boolean);
   for (const [i, name] of names.entries()) {
+    await scrollIntoReach(page.getByRole('button', { name, exact: true }));
     await page.getByRole('button', { name, exact: true }).tap();
     await expect(screenOf(page, 'artifact')).toBeVisible();
     const stage = page.getByTestId('zoom-stage');
@@ -104,7 +105,9 @@ test('the visitor and staff journeys stay on the app origin, and the page cannot
     await expect(screenOf(page, 'section')).toBeVisible();
     const topics = await page.getByRole('navigation', { name: 'Topics' }).getByRole('button').allTextContents();
     for (const [i, topic] of topics.entries()) {
-      await page.getByRole('navigation', { name: 'Topics' }).getByRole('button').nth(i).tap();
+      const topicButton = page.getByRole('navigation', { name: 'Topics' }).getByRole('button').nth(i);
+      await scrollIntoReach(topicButton);
+      await topicButton.tap();
       await expect(screenOf(page, 'topic')).toBeVisible();
       objects += await lookAtEveryObject(page, touch, offOrigin, objects === 0);
       await page.getByRole('button', { name: 'Back', exact: true }).tap();

@@ -6,7 +6,7 @@
  * clears the words for the next visitor. Every wait is on what the screen shows.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { startHost, type RunningHost } from './support/host';
 import { Touch } from './support/touch';
 

@@ -7,7 +7,7 @@
  * A failure prints its seed: `SOAK_SEED=<seed> npx playwright test soak.spec.ts` replays it.
  */
 import { writeFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { runSoak } from './support/soak-driver.mjs';
 import { startStaffHost, type StaffHost } from './support/staff-host';
 

@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, scrollIntoReach } from './support/test';
 import { makePackage, smallSource, tempDir } from '../helpers/packages';
 import { startHost, type RunningHost } from './support/host';
 
@@ -81,6 +81,8 @@ test('staff import a package from the inbox, it goes live after the visitor leav
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
+  // Further down the section's list of topics: a visitor scrolls to it.
+  await scrollIntoReach(page.getByRole('button', { name: /^Postwar Estrangement/ }));
   await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
 
@@ -152,6 +154,8 @@ test('staff change settings by touch, and the kiosk runs on them once the staff 
   // A value the core refuses: its sentence, and nothing changed.
   const countdown = panel.getByTestId('setting-idleCountdownSeconds');
   await expect(countdown.getByRole('status')).toHaveText(`${COUNTDOWN_SECONDS} s`);
+  // Lower in the staff panel: staff scroll it.
+  await scrollIntoReach(panel.getByRole('button', { name: 'Less countdown' }));
   await panel.getByRole('button', { name: 'Less countdown' }).tap();
   await expect(countdown.getByRole('alert')).toHaveText('idleCountdownSeconds must be a whole number of seconds from 3 to 120; got 2.');
   await expect(countdown.getByRole('status')).toHaveText(`${COUNTDOWN_SECONDS} s`);
@@ -161,10 +165,12 @@ test('staff change settings by touch, and the kiosk runs on them once the staff 
     await expect(countdown.getByRole('status')).toHaveText(`${seconds} s`);
   }
   await expect(countdown.getByRole('alert')).toHaveCount(0);
+  await scrollIntoReach(panel.getByRole('switch', { name: 'Show cursor' }));
   await panel.getByRole('switch', { name: 'Show cursor' }).tap();
   await expect(panel.getByRole('switch', { name: 'Show cursor' })).toHaveAttribute('aria-checked', 'true');
   const today = WEEKDAYS[await page.evaluate(() => new Date().getDay())]!;
   const hours = panel.getByTestId('setting-openingHours');
+  await scrollIntoReach(hours.getByRole('switch', { name: today }));
   await hours.getByRole('switch', { name: today }).tap();
   await expect(hours.getByRole('switch', { name: today })).toHaveText('Closed');
   await expect(hours.getByTestId('open-now')).toContainText('Closed now');

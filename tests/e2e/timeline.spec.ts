@@ -5,7 +5,7 @@
  * screen, lands on it, comes Back to the same years, and finds the undated topic and object.
  * Touches are real touch events (CDP, support/touch.ts); every wait is on what the screen shows.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@
  * finds nothing of the last one. Short idle times come from the kiosk's settings (written with
  * the staff CLI into this spec's own host), and every wait is on what the screen shows.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, scrollIntoReach } from './support/test';
 import { startHost, type RunningHost } from './support/host';
 
 const IDLE_SECONDS = 5;
@@ -56,8 +56,11 @@ test('idle: the warning, Continue keeps the visit, silence resets it, the next v
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await expect(screenOf(page, 'home')).toBeVisible();
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
+  // Further down the section's list of topics: a visitor scrolls to it.
+  await scrollIntoReach(page.getByRole('button', { name: /^Postwar Estrangement/ }));
   await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
+  await scrollIntoReach(page.getByRole('button', { name: 'Open Telegram to President Truman' }));
   await page.getByRole('button', { name: 'Open Telegram to President Truman' }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Telegram to President Truman');
   // Two objects saved for later: this one and the next.
@@ -113,6 +116,8 @@ test('idle: the warning, Continue keeps the visit, silence resets it, the next v
   await page.getByRole('button', { name: 'Home' }).tap();
   // And the essay they open starts at its top, not where the last visitor was reading.
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
+  // Further down the section's list of topics: a visitor scrolls to it.
+  await scrollIntoReach(page.getByRole('button', { name: /^Postwar Estrangement/ }));
   await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
   expect(await scrollY(page)).toBe(0);

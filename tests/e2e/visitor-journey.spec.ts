@@ -3,7 +3,7 @@
  * the browser host: every topic's text as the seed gives it, every object's images loaded,
  * and not one request outside the app's own origin.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, scrollIntoReach } from './support/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -68,6 +68,7 @@ test('a visitor taps through the whole built-in exhibit', async ({ page, baseURL
 
   const seenObjects = new Set<string>();
   for (const topic of section!.topics) {
+    await scrollIntoReach(page.getByRole('button', { name: new RegExp(`^${topic.title}`) }).first());
     await page.getByRole('button', { name: new RegExp(`^${topic.title}`) }).first().tap();
     await expect(screen(page, 'topic')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(topic.title);
@@ -86,6 +87,8 @@ test('a visitor taps through the whole built-in exhibit', async ({ page, baseURL
 
     for (const block of topic.body.filter((b) => b.type === 'artifact')) {
       const artifact = artifacts.get(block.ref!)!;
+      // Down the essay to the object, as a reader scrolls.
+      await scrollIntoReach(page.getByRole('button', { name: `Open ${artifact.title}` }));
       await page.getByRole('button', { name: `Open ${artifact.title}` }).tap();
       await expect(screen(page, 'artifact')).toBeVisible();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(artifact.title);
@@ -113,7 +116,9 @@ test('a visitor taps through the whole built-in exhibit', async ({ page, baseURL
   expect([...seenObjects].sort()).toEqual([...artifacts.keys()].sort());
 
   // Home from deep inside, in one tap.
+  await scrollIntoReach(page.getByRole('button', { name: /^Cold War|^Cuban Missile Crisis/ }).last());
   await page.getByRole('button', { name: /^Cold War|^Cuban Missile Crisis/ }).last().tap();
+  await scrollIntoReach(page.getByRole('button', { name: `Open ${artifacts.get('obj9')!.title}` }));
   await page.getByRole('button', { name: `Open ${artifacts.get('obj9')!.title}` }).tap();
   await page.getByRole('button', { name: 'Home' }).tap();
   await expect(screen(page, 'home')).toBeVisible();

@@ -1,8 +1,9 @@
 /**
  * What the accessibility spec measures on a screen, in the page itself and in one pass: axe-core's
  * WCAG 2.2 AA rules, the size of every control (48 × 48 CSS px at least), reach mode's promise
- * (nothing to press in the top 40 % of the screen) and reflow at the largest text (nothing
- * overflows its box). It returns what it found wrong, in words that name the element, so a
+ * (nothing to press in the top 40 % of the screen), reflow at the largest text (nothing
+ * overflows its box), and the layout check (support/layout-checks.ts: on screen, uncovered,
+ * whole, nothing enabled that would do nothing). It returns what it found wrong, in words that name the element, so a
  * failure reads as a list.
  *
  * axe-core goes into the page once (injectAxe) and `axe.run` is called directly for each check:
@@ -11,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
+import { layoutProblems } from './layout-checks';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -34,7 +36,13 @@ export interface Checks {
 }
 
 /** Everything measured on the screen as it is now; an empty list means it passes. */
-export function problems(page: Page, checks: Checks): Promise<string[]> {
+export async function problems(page: Page, checks: Checks): Promise<string[]> {
+  const found = await accessibilityProblems(page, checks);
+  return [...found, ...(await layoutProblems(page))];
+}
+
+/** axe-core, target sizes, reach and reflow. */
+function accessibilityProblems(page: Page, checks: Checks): Promise<string[]> {
   return page.evaluate(
     async ({ tags, reach, reflow, enhancedContrast }) => {
       const found: string[] = [];
@@ -68,8 +76,9 @@ export function problems(page: Page, checks: Checks): Promise<string[]> {
       }
 
       // Reach mode: controls on screen now (at the top of the page) whose top lies above the
-      // lower 60 % of the viewport. Those further down come up from below as the page scrolls.
-      if (reach) {
+      // lower 60 % of the viewport. Those further down come up from below as the page scrolls,
+      // so a screen scrolled down is not measured for reach.
+      if (reach && scrollY <= 0) {
         const line = innerHeight * 0.4 - 1;
         for (const { box, name } of controls) {
           if (box.bottom > 0 && box.top < innerHeight && box.top < line) found.push(`${name} at y=${Math.round(box.top)} (reach line ${Math.round(line)})`);

@@ -4,7 +4,8 @@
  * panel), and bring up the overlays (the idle warning, the staff PIN pad). One page is reused for
  * everything, so the spec stays quick on a small machine.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { scrollIntoReach } from './test';
 
 export type Locale = 'en' | 'ru';
 
@@ -49,9 +50,14 @@ export class Kiosk {
     await expect(this.screen('home')).toBeVisible();
   }
 
-  /** Taps the button named `name` (a string is matched from its start, as names carry counts). */
+  /**
+   * Taps the button named `name` (a string is matched from its start, as names carry counts),
+   * scrolling to it first as a visitor looking for it would.
+   */
   async tap(name: string | RegExp): Promise<void> {
-    await this.page.getByRole('button', { name: typeof name === 'string' ? new RegExp(`^${escape(name)}`) : name }).first().tap();
+    const button = this.page.getByRole('button', { name: typeof name === 'string' ? new RegExp(`^${escape(name)}`) : name }).first();
+    await scrollIntoReach(button);
+    await button.tap();
   }
 
   /** Taps the button named `name` if the screen shows one (the translation drawer's, in portrait). */
@@ -64,6 +70,45 @@ export class Kiosk {
   async walk(names: (string | RegExp)[], arrive?: string): Promise<void> {
     for (const name of names) await this.tap(name);
     if (arrive) await expect(this.screen(arrive)).toBeVisible();
+  }
+
+  /** The visitor scrolls to the end of the screen (instantly, so the end is where it stays). */
+  async scrollToEnd(): Promise<void> {
+    await this.page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await expect.poll(() => this.page.evaluate(() => Math.ceil(window.scrollY + innerHeight) >= document.documentElement.scrollHeight - 1)).toBe(true);
+  }
+
+  /**
+   * Waits, as an eye would, for the screen to come to rest: finite animations ended, the images
+   * on screen decoded, the zoom viewer (if any) showing a sharp view, and two frames drawn.
+   */
+  async settle(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+      await Promise.all([...document.images].filter((img) => img.src && !img.complete).map((img) => img.decode().catch(() => undefined)));
+    });
+    const zoom = this.page.getByTestId('deep-zoom');
+    if ((await zoom.count()) > 0) await expect(zoom.first()).toHaveAttribute('data-sharp', 'true', { timeout: 10_000 }).catch(() => undefined);
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
+  /**
+   * A visitor scrolls down, a short swipe at a time, until `control` is wholly on the screen and
+   * nothing lies over its centre (a bar at the foot of a tall screen); it stops at the page's end.
+   */
+  async scrollUntilUncovered(control: Locator): Promise<void> {
+    for (let step = 0; step < 40; step++) {
+      const state = await control.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        const whole = box.top >= 0 && box.bottom <= innerHeight;
+        const atEnd = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
+        return { done: whole && top !== null && (top === el || el.contains(top)), atEnd, below: box.top > 0 };
+      });
+      if (state.done || state.atEnd || !state.below) return;
+      await this.page.evaluate(() => window.scrollBy({ top: 160, behavior: 'instant' }));
+    }
   }
 
   /** The bar's language switch. */
