@@ -44,7 +44,7 @@ async function main() {
   mkdirSync(dataDir);
   mkdirSync(inbox);
   setSettings(dataDir, { idleTimeoutSeconds: IDLE.timeoutSeconds, idleCountdownSeconds: IDLE.countdownSeconds, inboxDir: inbox });
-  cli(['staff', 'set-pin', PIN, '--data', dataDir]);
+  cli(['staff', 'set-pin', PIN, '--data', dataDir, '--create']);
   const host = await startHost({ dataDir });
   const browser = await launchChromium();
   const taken = [];

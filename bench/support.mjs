@@ -39,7 +39,7 @@ export function cli(args) {
 
 /** Writes settings into a data folder as staff would (`vitrine settings set`). */
 export function setSettings(dataDir, settings) {
-  for (const [key, value] of Object.entries(settings)) cli(['settings', 'set', key, String(value), '--data', dataDir]);
+  for (const [key, value] of Object.entries(settings)) cli(['settings', 'set', key, String(value), '--data', dataDir, '--create']);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Small helpers for the `vitrine` command line: options, usage errors, progress lines. */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { currentEnvironment, defaultDataDir } from '../core/paths';
 
 /** Wrong usage: exit code 2, with a pointer to --help. */
@@ -44,6 +45,22 @@ export function dataDirOption(args: string[]): string {
 /** The store file inside a data folder. */
 export function storePath(dataDir: string): string {
   return join(dataDir, 'vitrine.sqlite');
+}
+
+/** A data folder that holds no kiosk: refused with exit code 1. */
+export class NoStoreError extends Error {}
+
+/**
+ * The data folder of an existing kiosk, for commands that read or change one (issue 17): a
+ * mistyped --data used to create a new, empty store and say "The staff PIN is set." there.
+ * `--create` (where `canCreate`) makes a new store on purpose, to prepare a kiosk before it starts.
+ */
+export function existingDataDir(args: string[], command: string, canCreate = false): string {
+  const create = canCreate && takeFlag(args, '--create');
+  const dataDir = dataDirOption(args);
+  if (create || existsSync(storePath(dataDir))) return dataDir;
+  const hint = canCreate ? `, or add --create to start a new kiosk's store there` : '';
+  throw new NoStoreError(`There is no kiosk in ${resolve(dataDir)} (it holds no vitrine.sqlite): check the --data folder for a typo${hint}. ${command} changes nothing.`);
 }
 
 /** A progress line for long steps, rewritten in place on a terminal, silent in logs. */

@@ -10,7 +10,7 @@ import { PinError } from '../core/staff/pin';
 import { StoreVersionError } from '../core/store/connection';
 import { DataBusyError } from '../core/versions/lock';
 import { VersionError } from '../core/versions/versions';
-import { UsageError } from './args';
+import { NoStoreError, UsageError } from './args';
 import { BackupError, backupCommand } from './commands/backup';
 import { importCommand, rollbackCommand, versionsCommand } from './commands/kiosk';
 import { keygenCommand, packCommand, validateCommand } from './commands/package';
@@ -46,7 +46,7 @@ async function dispatch(argv: string[]): Promise<number> {
 }
 
 /** Refusals the user can act on: one line, exit code 1. */
-const REFUSALS = [PackageError, SettingError, PinError, VersionError, DataBusyError, StoreVersionError, BackupError];
+const REFUSALS = [PackageError, SettingError, PinError, VersionError, DataBusyError, StoreVersionError, BackupError, NoStoreError];
 
 /** Runs one staff command; never throws: the answer is the exit code, the words are on stdout/stderr. */
 export async function runCli(argv: readonly string[]): Promise<number> {

@@ -43,7 +43,7 @@ export interface VitrineCore {
   publisher: Publisher;
   inbox: Inbox;
   /** Imports a package as the inbox does: validated, written aside, live when the kiosk is idle. */
-  importPackage(path: string, source: string): Promise<ImportResult>;
+  importPackage(path: string, source: string, options?: { allowOlder?: boolean }): Promise<ImportResult>;
   /** Folder of content-addressed media files (`/media/<sha256>.<ext>` resolves inside it). */
   mediaDir: string;
   /** Folder of Deep Zoom pyramids (`/tiles/<sha256>/…` resolves inside it). */
@@ -78,9 +78,9 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     }
     const pub = new Publisher({ store, dataDir, ...dirs, keepVersions, clock, log });
     publisher = pub;
-    const importAndOffer = async (path: string, source: string): Promise<ImportResult> => {
+    const importAndOffer = async (path: string, source: string, { allowOlder = false } = {}): Promise<ImportResult> => {
       const result = await importPackage(store, path, {
-        ...dirs, log, source, publish: 'pending', keepVersions: keepVersions(), trustedKeys: settings.get('trustedKeys'),
+        ...dirs, log, source, publish: 'pending', keepVersions: keepVersions(), trustedKeys: settings.get('trustedKeys'), allowOlder,
       });
       // Live at once if the kiosk is idle (or shows nothing yet); else at the next attract screen.
       return { ...result, live: pub.tryPublish()?.to === result.versionId };

@@ -43,7 +43,7 @@ test.beforeAll(async () => {
   source.exhibit.title = NEW_EXHIBIT;
   archive = await makePackage(work.path, source, 'exhibit-2.zip');
   host = await startHost({ idleTimeoutSeconds: IDLE_SECONDS, idleCountdownSeconds: COUNTDOWN_SECONDS, inboxDir: inbox }, undefined, async (dataDir) => {
-    await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'staff', 'set-pin', PIN, '--data', dataDir], { cwd: ROOT });
+    await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'staff', 'set-pin', PIN, '--data', dataDir, '--create'], { cwd: ROOT });
   });
 });
 

@@ -93,6 +93,15 @@ export function setEntryFlags(zip: Buffer, name: string, bits: number): Buffer {
   return out;
 }
 
+/** Clears general-purpose flag bits of an entry in both headers (bit 11: the name is UTF-8). */
+export function clearEntryFlags(zip: Buffer, name: string, bits: number): Buffer {
+  const out = Buffer.from(zip);
+  const e = find(out, name);
+  out.writeUInt16LE(out.readUInt16LE(e.central + 8) & ~bits, e.central + 8);
+  out.writeUInt16LE(out.readUInt16LE(e.local + 6) & ~bits, e.local + 6);
+  return out;
+}
+
 /** Sets an entry's compression method in both headers. */
 export function setEntryMethod(zip: Buffer, name: string, method: number): Buffer {
   const out = Buffer.from(zip);

@@ -6,7 +6,7 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { dataDirOption, rejectUnknownOptions, storePath, UsageError } from '../args';
+import { existingDataDir, rejectUnknownOptions, storePath, UsageError } from '../args';
 
 /** A backup that cannot be made; the message says which file and why (exit code 1). */
 export class BackupError extends Error {
@@ -68,7 +68,7 @@ export async function backupStore(source: string, target: string): Promise<Backu
 
 /** vitrine backup <file> [--data DIR] */
 export async function backupCommand(args: string[]): Promise<number> {
-  const dataDir = dataDirOption(args);
+  const dataDir = existingDataDir(args, 'vitrine backup');
   rejectUnknownOptions(args, 'backup');
   const [target, extra] = args;
   if (!target) throw new UsageError('backup needs the file to write, for example vitrine-2025-01-31.sqlite');

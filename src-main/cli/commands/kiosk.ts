@@ -7,7 +7,7 @@ import { collectGarbage } from '../../core/versions/gc';
 import { withDataLock } from '../../core/versions/lock';
 import { durably } from '../../core/versions/durable';
 import { listVersions, rollbackVersion } from '../../core/versions/versions';
-import { dataDirOption, progress, rejectUnknownOptions, storePath, takeFlag, takeOption, UsageError } from '../args';
+import { dataDirOption, existingDataDir, progress, rejectUnknownOptions, storePath, takeFlag, takeOption, UsageError } from '../args';
 
 async function withStore<T>(dataDir: string, use: (store: Store) => Promise<T>): Promise<T> {
   const store = openStore(storePath(dataDir));
@@ -18,10 +18,11 @@ async function withStore<T>(dataDir: string, use: (store: Store) => Promise<T>):
   }
 }
 
-/** vitrine import <package> [--now] [--data DIR] */
+/** vitrine import <package> [--now] [--allow-older] [--data DIR] */
 export async function importCommand(args: string[]): Promise<number> {
   const dataDir = dataDirOption(args);
   const now = takeFlag(args, '--now');
+  const allowOlder = takeFlag(args, '--allow-older');
   rejectUnknownOptions(args, 'import');
   const [path] = args;
   if (!path) throw new UsageError('import needs a package');
@@ -33,6 +34,7 @@ export async function importCommand(args: string[]): Promise<number> {
       publish: now ? 'now' : 'pending',
       keepVersions: settings.get('keepVersions'),
       trustedKeys: settings.get('trustedKeys'),
+      allowOlder,
       onProgress: progress('Importing', 'images'),
     });
     const when = result.live ? 'It is live now.' : 'The kiosk switches to it the next time its attract screen shows (or use --now if the kiosk is not running).';
@@ -43,12 +45,12 @@ export async function importCommand(args: string[]): Promise<number> {
 
 /** vitrine rollback [--to ID] [--data DIR] */
 export async function rollbackCommand(args: string[]): Promise<number> {
-  const dataDir = dataDirOption(args);
   const toText = takeOption(args, '--to');
-  rejectUnknownOptions(args, 'rollback');
-  if (args.length > 0) throw new UsageError(`rollback takes no ${args[0]}`);
   const to = toText === undefined ? undefined : Number(toText);
   if (to !== undefined && (!Number.isInteger(to) || to <= 0)) throw new UsageError('--to needs a version id (a whole number, see vitrine versions)');
+  const dataDir = existingDataDir(args, 'vitrine rollback');
+  rejectUnknownOptions(args, 'rollback');
+  if (args.length > 0) throw new UsageError(`rollback takes no ${args[0]}`);
   return withStore(dataDir, async (store) => {
     const settings = createSettingsStore(store.db);
     const outcome = durably(store, () => rollbackVersion(store, { to, keep: settings.get('keepVersions') }));
@@ -62,7 +64,7 @@ export async function rollbackCommand(args: string[]): Promise<number> {
 
 /** vitrine versions [--data DIR] */
 export async function versionsCommand(args: string[]): Promise<number> {
-  const dataDir = dataDirOption(args);
+  const dataDir = existingDataDir(args, 'vitrine versions');
   rejectUnknownOptions(args, 'versions');
   return withStore(dataDir, async (store) => {
     const live = store.liveVersionId();

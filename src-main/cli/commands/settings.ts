@@ -4,11 +4,11 @@ import { SETTINGS, type SettingKey } from '../../core/settings/schema';
 import { createSettingsStore, parseSettingInput } from '../../core/settings/store';
 import { createPinStore } from '../../core/staff/pin';
 import { openStore } from '../../core/store/connection';
-import { dataDirOption, rejectUnknownOptions, storePath, UsageError } from '../args';
+import { existingDataDir, rejectUnknownOptions, storePath, UsageError } from '../args';
 
-/** vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR] */
+/** vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR] [--create] */
 export async function settingsCommand(args: string[]): Promise<number> {
-  const dataDir = dataDirOption(args);
+  const dataDir = existingDataDir(args, 'vitrine settings', true);
   rejectUnknownOptions(args, 'settings');
   const [action = 'list', key, value] = args;
   const store = openStore(storePath(dataDir));
@@ -31,9 +31,9 @@ export async function settingsCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** vitrine staff set-pin <digits|-> [--data DIR] */
+/** vitrine staff set-pin <digits|-> [--data DIR] [--create] */
 export async function staffCommand(args: string[]): Promise<number> {
-  const dataDir = dataDirOption(args);
+  const dataDir = existingDataDir(args, 'vitrine staff', true);
   rejectUnknownOptions(args, 'staff');
   const [action, given] = args;
   if (action !== 'set-pin') throw new UsageError(action ? `Unknown staff action "${action}"` : 'staff needs an action: set-pin');

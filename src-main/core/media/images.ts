@@ -37,12 +37,12 @@ export async function inspectImage(path: string): Promise<ImageInfo> {
     // over-large image as "not an image" instead of the plain count checked below.
     meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch {
-    throw new Error('an image file (JPEG, PNG or WebP), but this file is not one');
+    throw new Error('an image file (JPEG, PNG or WebP), but this file is not one, or is damaged: open it in an image editor and save it again as JPEG');
   }
   const format = meta.format ? FORMATS[meta.format] : undefined;
-  if (!format) throw new Error(`a JPEG, PNG or WebP image, but this is ${meta.format ?? 'an unknown format'}`);
+  if (!format) throw new Error(`a JPEG, PNG or WebP image, but this is ${meta.format ? meta.format.toUpperCase() : 'an unknown format'}, whatever its name says: save it again as JPEG (or PNG)`);
   const { width = 0, height = 0 } = meta;
-  if (width * height > MAX_PIXELS) throw new Error(`an image of at most ${MAX_PIXELS / 1e6} megapixels, but it has ${Math.round((width * height) / 1e6)}`);
+  if (width * height > MAX_PIXELS) throw new Error(`an image of at most ${MAX_PIXELS / 1e6} megapixels, but this one is ${Math.round((width * height) / 1e6)} (${width} x ${height}): scale it down and save it again`);
   // EXIF orientations 5-8 turn the image a quarter: width and height trade places.
   return { format, width, height, shownWidth: meta.autoOrient.width, shownHeight: meta.autoOrient.height };
 }

@@ -19,6 +19,8 @@ export interface CheckOptions extends StageOptions {
   /** Public keys one of which must have signed the package; empty or absent: none required. */
   trustedKeys?: readonly string[] | undefined;
   limits?: Partial<SourceLimits> | undefined;
+  /** Asked once the manifest is read, before any image is staged: throws a PackageError to refuse it. */
+  accept?: ((manifest: Manifest) => void) | undefined;
 }
 
 export interface CheckedPackage {
@@ -42,6 +44,7 @@ export async function withCheckedPackage<T>(path: string, stagingDir: string, op
     const sig = source.names().includes(SIGNATURE_FILE) ? await readText(source, SIGNATURE_FILE, MAX_SIGNATURE_BYTES) : null;
     const signedBy = checkSignature(bytes, sig, options.trustedKeys ?? []);
     const manifest = parseManifest(bytes.toString('utf8'));
+    options.accept?.(manifest);
     const manifestSha256 = createHash('sha256').update(bytes).digest('hex');
     const staged = await stageMedia(source, manifest, stagingDir, options);
     return await use({ manifest, manifestSha256, staged, signedBy });

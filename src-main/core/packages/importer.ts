@@ -19,7 +19,9 @@ import { recoverInterruptedImport } from '../versions/recover';
 import { discardIncomplete, markReady, publishVersion } from '../versions/versions';
 import { crashPoint } from './crash-points';
 import { withCheckedPackage } from './check';
+import type { Manifest } from './manifest';
 import type { SourceLimits } from './source';
+import { refuseOlder } from './version-order';
 import type { StageOptions } from './stage';
 import { writePackageVersion } from './write';
 
@@ -41,6 +43,8 @@ export interface ImportOptions {
   /** Public keys whose signature a package must carry; empty or absent: signatures are not required. */
   trustedKeys?: readonly string[];
   limits?: Partial<SourceLimits>;
+  /** Lets an older (or the same) version of the live package in: staff asked for it (version-order.ts). */
+  allowOlder?: boolean;
   log?: Logger;
   onProgress?: (done: number, total: number) => void;
 }
@@ -77,7 +81,8 @@ export async function importPackage(store: Store, path: string, options: ImportO
     await recoverInterruptedImport(store, dirs, options.log);
     const stagingDir = join(dirs.stagingRoot, randomBytes(6).toString('hex'));
     const stage: StageOptions = { tilesDir: dirs.tilesDir, knownRenditions: knownRenditionsIn(store, dirs.mediaDir), onProgress: options.onProgress };
-    const check = { ...stage, trustedKeys: options.trustedKeys, limits: options.limits };
+    const accept = options.allowOlder ? undefined : (manifest: Manifest) => refuseOlder(store, manifest);
+    const check = { ...stage, trustedKeys: options.trustedKeys, limits: options.limits, accept };
     return withCheckedPackage(path, stagingDir, check, async ({ manifest, manifestSha256, staged, signedBy }) => {
       // Rows first, as 'incomplete', then files: the rows protect the files from any clean-up,
       // and a version is only ever switched to once every file it names is in place.

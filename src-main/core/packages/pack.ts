@@ -2,18 +2,25 @@
  * Making a package from a source folder: a curator's folder (exhibit.yaml, Markdown and images,
  * read by source-format/), or a folder holding a manifest.json whose image sizes and checksums
  * may be left out (what scripts and tests generate). Packing fills in every size and SHA-256,
- * validates the result exactly as a kiosk will, and writes a package folder or one zip archive.
+ * writes the package beside its destination, checks what it wrote exactly as a kiosk's import
+ * will (signature, manifest, every image decoded and tiled: check.ts), and only then puts it in
+ * place. "A package that packs is a package that imports" (issue 17): a truncated JPEG, a TIFF
+ * named .jpg or a 240-megapixel image is refused here, never signed and handed on.
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { hashFile } from '../media/store';
-import { PackageError } from './errors';
+import { withCheckedPackage } from './check';
+import { PackageError, PackageProblems, Problems } from './errors';
 import { MANIFEST_FILE, type Manifest } from './manifest';
 import { signManifest, SIGNATURE_FILE } from './signing';
-import { EXHIBIT_FILE, isExhibitFolder, readExhibitFolder } from './source-format/exhibit-folder';
+import { locate } from './source-format/checks';
+import { EXHIBIT_FILE, isExhibitFolder, readExhibitSource, type ExhibitSource } from './source-format/exhibit-folder';
+import type { Origins } from './source-format/fields';
 import { parseManifest } from './validate';
 
 /** What was packed. */
@@ -24,6 +31,8 @@ export interface PackResult {
   bytes: number;
   /** True when manifest.sig was added. */
   signed: boolean;
+  /** For a curator's folder: its counts and warnings (a section without topics, a stray file). */
+  source: ExhibitSource | null;
 }
 
 /** Signing and progress for pack(). */
@@ -32,42 +41,49 @@ export interface PackOptions {
   signingKeyPem?: string;
   /** Called as each image is measured and hashed. */
   onProgress?: (done: number, total: number) => void;
+  /** Called as each image is checked as a kiosk will (decoded, its renditions and tiles made). */
+  onCheck?: (done: number, total: number) => void;
 }
 
 type MediaDraft = { file?: unknown; sha256?: unknown; bytes?: unknown };
 type SourceDraft = { artifacts?: { media?: MediaDraft[] }[] };
 
 /** The manifest a source folder describes, images not yet measured; refuses an unclear folder. */
-function readSource(sourceDir: string): SourceDraft {
+function readSource(sourceDir: string): { draft: SourceDraft; source: ExhibitSource | null } {
   if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) throw new PackageError(sourceDir, null, 'a source folder that exists');
   const curator = isExhibitFolder(sourceDir);
   const ready = existsSync(join(sourceDir, MANIFEST_FILE));
   if (curator && ready) throw new PackageError(sourceDir, null, `a source folder with either ${EXHIBIT_FILE} (a curator's source) or ${MANIFEST_FILE} (a package), but it has both`);
-  if (curator) return readExhibitFolder(sourceDir);
+  if (curator) {
+    const source = readExhibitSource(sourceDir);
+    return { draft: source.manifest, source };
+  }
   if (!ready) throw new PackageError(sourceDir, null, `a source folder holding ${EXHIBIT_FILE} (see docs/content-package.md, "Writing an exhibit"), or a package's ${MANIFEST_FILE}`);
   try {
-    return JSON.parse(readFileSync(join(sourceDir, MANIFEST_FILE), 'utf8'));
+    return { draft: JSON.parse(readFileSync(join(sourceDir, MANIFEST_FILE), 'utf8')), source: null };
   } catch (error) {
     throw new PackageError(MANIFEST_FILE, null, `valid JSON (${(error as Error).message})`);
   }
 }
 
 /** Reads a source folder and returns the complete manifest text (sizes and checksums filled in). */
-export async function completeManifest(sourceDir: string, onProgress?: PackOptions['onProgress']): Promise<{ text: string; manifest: Manifest }> {
-  const source = readSource(sourceDir);
-  const artifacts = Array.isArray(source.artifacts) ? source.artifacts : [];
+export async function completeManifest(sourceDir: string, onProgress?: PackOptions['onProgress']): Promise<{ text: string; manifest: Manifest; source: ExhibitSource | null }> {
+  const { draft, source } = readSource(sourceDir);
+  const artifacts = Array.isArray(draft.artifacts) ? draft.artifacts : [];
   const total = artifacts.reduce((n, a) => n + (Array.isArray(a.media) ? a.media.length : 0), 0);
+  const problems = new Problems();
   let done = 0;
   for (const [a, artifact] of artifacts.entries()) {
     for (const [m, media] of (Array.isArray(artifact.media) ? artifact.media : []).entries()) {
       onProgress?.(++done, total);
       if (typeof media.file !== 'string' || media.file.includes('..')) continue; // the schema check names it below
-      await measure(sourceDir, media.file, media, `artifacts[${a}].media[${m}]`);
+      await problems.attemptAsync(() => measure(sourceDir, media.file as string, media, `artifacts[${a}].media[${m}]`));
     }
   }
-  const text = JSON.stringify(source, null, 2) + '\n';
+  problems.check();
+  const text = JSON.stringify(draft, null, 2) + '\n';
   const manifest = parseManifest(text);
-  return { text, manifest };
+  return { text, manifest, source };
 }
 
 /**
@@ -90,14 +106,52 @@ async function measure(sourceDir: string, file: string, media: MediaDraft, field
 
 /** Packs `sourceDir` into `output`: a folder, or a zip archive when `output` ends in `.zip` or `.vitrine`. */
 export async function pack(sourceDir: string, output: string, options: PackOptions = {}): Promise<PackResult> {
-  const { text, manifest } = await completeManifest(sourceDir, options.onProgress);
+  const { text, manifest, source } = await completeManifest(sourceDir, options.onProgress);
   const files = manifest.artifacts.flatMap((a) => a.media.map((m) => m.file));
   const bytes = manifest.artifacts.reduce((n, a) => n + a.media.reduce((k, m) => k + m.bytes, 0), 0);
   // The signature covers the exact bytes written as manifest.json, which hold every file's checksum.
   const signature = options.signingKeyPem ? signManifest(Buffer.from(text), options.signingKeyPem) : null;
-  if (/\.(zip|vitrine)$/i.test(output)) await writeArchive(sourceDir, output, text, signature, files);
-  else await writeFolder(sourceDir, output, text, signature, files);
-  return { manifest, output, files: files.length + (signature ? 2 : 1), bytes, signed: signature !== null };
+  const archive = /\.(zip|vitrine)$/i.test(output);
+  // Written beside its destination, checked, and only then put in place: a refused package is
+  // never left where it could be copied to a kiosk.
+  const partial = `${output}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  try {
+    if (archive) await writeArchive(sourceDir, partial, text, signature, files);
+    else await writeFolder(sourceDir, partial, text, signature, files);
+    const signer = signature ? [(JSON.parse(signature) as { publicKey: string }).publicKey] : [];
+    await checkAsKioskWill(partial, signer, source?.origins ?? null, options.onCheck);
+    await rm(output, { recursive: true, force: true });
+    await rename(partial, output);
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+  return { manifest, output, files: files.length + (signature ? 2 : 1), bytes, signed: signature !== null, source };
+}
+
+/**
+ * The kiosk's own check of a package (check.ts), run on what pack wrote. An image it refuses is
+ * named as the curator wrote it: the file, and the artifact and line of exhibit.yaml that use it.
+ */
+async function checkAsKioskWill(path: string, trustedKeys: string[], origins: Origins | null, onProgress?: PackOptions['onCheck']): Promise<void> {
+  const staging = await mkdtemp(join(tmpdir(), 'vitrine-pack-check-'));
+  try {
+    await withCheckedPackage(path, join(staging, 'check'), { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress }, async () => undefined);
+  } catch (error) {
+    if (!(error instanceof PackageError) || !origins) throw error;
+    const problems = error instanceof PackageProblems ? error.problems : [error];
+    throw new PackageProblems(problems.map((problem) => inCuratorTerms(problem, origins)), error instanceof PackageProblems ? error.more : 0);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** An image's refusal with the artifact and the line of exhibit.yaml that name the image. */
+function inCuratorTerms(problem: PackageError, origins: Origins): PackageError {
+  if (!problem.media) return problem;
+  const origin = locate(origins, problem.media);
+  const where = origin.line ? `${origin.file}, line ${origin.line}` : origin.file;
+  return new PackageError(problem.file, problem.field, `${problem.expected} (${origin.label}, ${where})`);
 }
 
 async function writeFolder(sourceDir: string, output: string, text: string, signature: string | null, files: string[]): Promise<void> {
@@ -117,7 +171,5 @@ async function writeArchive(sourceDir: string, output: string, text: string, sig
   // Images are already compressed: store them, and save both cores the work.
   for (const file of files) zip.addReadStream(createReadStream(join(sourceDir, file)), file, { compress: false });
   zip.end();
-  const temp = `${output}.partial`;
-  await pipeline(zip.outputStream, createWriteStream(temp));
-  await rename(temp, output);
+  await pipeline(zip.outputStream, createWriteStream(output));
 }

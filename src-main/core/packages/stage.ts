@@ -13,7 +13,7 @@ import { inspectImage, RENDITIONS, writeRendition, type ImageFormat } from '../m
 import { hashFile } from '../media/store';
 import { hasTiles, readPyramid, tilePyramidDir, writeTiles, type PyramidLayout } from '../media/tiles';
 import { crashPoint } from './crash-points';
-import { PackageError } from './errors';
+import { MAX_PROBLEMS, PackageError, Problems } from './errors';
 import { MANIFEST_FILE, type Manifest, type ManifestMedia } from './manifest';
 import type { PackageSource } from './source';
 
@@ -54,26 +54,35 @@ export async function stageMedia(source: PackageSource, manifest: Manifest, stag
     artifact.media.forEach((media, m) => jobs.push({ media, field: `artifacts[${a}].media[${m}]` })),
   );
   const staged: StagedSet = new Map();
+  // Every image is checked, and every refusal kept (issue 17: ten bad images take one run); a
+  // failure that is not the package's (a full disk) stops at once.
+  const problems = new Problems();
   let next = 0;
+  let done = 0;
   let failed = false;
   // libvips already uses threads per image; two images at once keeps both cores busy on small images.
   const worker = async () => {
-    while (next < jobs.length && !failed) {
+    while (next < jobs.length && !failed && problems.size < MAX_PROBLEMS) {
       const job = jobs[next++]!;
       try {
         staged.set(job.media.file, await stageOne(source, job.media, job.field, stagingDir, options));
         crashPoint('stage');
       } catch (error) {
-        failed = true;
-        throw error;
+        if (!(error instanceof PackageError)) {
+          failed = true;
+          throw error;
+        }
+        error.media = job.field;
+        problems.add(error);
       }
-      options.onProgress?.(staged.size, jobs.length);
+      options.onProgress?.(++done, jobs.length);
     }
   };
   // Wait for both workers to stop before reporting, so nobody writes into a folder being removed.
   const results = await Promise.allSettled([worker(), worker()]);
   const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (rejected) throw rejected.reason;
+  problems.check();
   return staged;
 }
 
@@ -104,7 +113,7 @@ async function stageOne(source: PackageSource, media: ManifestMedia, field: stri
   } catch (error) {
     throw new PackageError(media.file, null, (error as Error).message);
   }
-  const damaged = (error: unknown) => new PackageError(media.file, null, `an image that decodes completely, but it is damaged (${(error as Error).message})`);
+  const damaged = (error: unknown) => new PackageError(media.file, null, `an image that decodes completely, but it is damaged (${(error as Error).message}): save it again from the original in an image editor`);
   const shown = { width: info.shownWidth, height: info.shownHeight };
   const original = { path: temp, sha256, ext: info.format, bytes, width: info.width, height: info.height, shown };
 

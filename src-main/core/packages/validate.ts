@@ -4,10 +4,13 @@
  * separately while they are staged (stage.ts), so a package is never read into memory whole.
  */
 import { MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
-import { PackageError, formatFieldPath } from './errors';
+import { PackageError, Problems, formatFieldPath } from './errors';
 import { checkLanguages } from './local-text';
 
-/** Parses and validates manifest.json; throws PackageError naming the field at fault. */
+/**
+ * Parses and validates manifest.json; throws PackageError naming the field at fault (a
+ * PackageProblems when the schema finds several: all of them at once).
+ */
 export function parseManifest(text: string): Manifest {
   let json: unknown;
   try {
@@ -15,17 +18,46 @@ export function parseManifest(text: string): Manifest {
   } catch (error) {
     throw new PackageError(MANIFEST_FILE, null, `valid JSON (${(error as Error).message})`);
   }
+  refuseUnsafeKeys(json, []);
   const result = manifestSchema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    // A text that may be given by language is a union: its "missing" is an invalid_union.
-    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(json, issue.path) === undefined;
-    const expected = missing ? `a value (${describeIssue(issue)}), but the field is missing` : describeIssue(issue);
-    throw new PackageError(MANIFEST_FILE, formatFieldPath(issue.path) || null, expected);
+    const problems = new Problems();
+    for (const issue of result.error.issues) problems.add(issueProblem(json, issue));
+    problems.check();
   }
-  checkReferences(result.data);
-  checkLanguages(result.data);
-  return result.data;
+  const manifest = result.data!;
+  checkReferences(manifest);
+  checkLanguages(manifest);
+  return manifest;
+}
+
+/** Every problem the schema finds in `json`, each naming its field (for a curator's source). */
+export function schemaProblems(json: unknown): PackageError[] {
+  const result = manifestSchema.safeParse(json);
+  return result.success ? [] : result.error.issues.map((issue) => issueProblem(json, issue));
+}
+
+function issueProblem(json: unknown, issue: Parameters<typeof describeIssue>[0]): PackageError {
+  // A text that may be given by language is a union: its "missing" is an invalid_union.
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(json, issue.path) === undefined;
+  const expected = missing ? `a value (${describeIssue(issue)}), but the field is missing` : describeIssue(issue);
+  return new PackageError(MANIFEST_FILE, formatFieldPath(issue.path) || null, expected);
+}
+
+/**
+ * Keys no object of the format can hold. JSON.parse keeps "__proto__" as a key, and zod's records
+ * drop it without a word, so a package that said something in it was accepted as if it had not
+ * (issue 17, found by an outside test of hostile packages). Refused with its place instead.
+ */
+function refuseUnsafeKeys(value: unknown, path: (string | number)[]): void {
+  if (Array.isArray(value)) return value.forEach((item, i) => refuseUnsafeKeys(item, [...path, i]));
+  if (!value || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      throw new PackageError(MANIFEST_FILE, formatFieldPath([...path, key]), `no key named "${key}" (it is no field of the format, nor a language)`);
+    }
+    refuseUnsafeKeys((value as Record<string, unknown>)[key], [...path, key]);
+  }
 }
 
 function describeIssue(issue: { code: string; message: string; path: readonly PropertyKey[]; keys?: string[] }): string {

@@ -3,6 +3,7 @@
  * (and for a stored value a newer schema no longer accepts, which is logged, not fatal: a kiosk
  * must start). Writes validate first and refuse with a clear sentence.
  */
+import { statSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Db } from '../store/connection';
 import type { Logger } from '../log';
@@ -74,6 +75,11 @@ export function createSettingsStore(db: Db, log?: Logger): SettingsStore {
       const k = known(key);
       const parsed = SETTINGS[k].schema.safeParse(value);
       if (!parsed.success) throw new SettingError(k, refusal(k, value, parsed.error.issues));
+      // Checked when set, not when read: a stick's mount point may come and go while the kiosk
+      // runs, but a folder mistyped by staff would be an inbox nothing ever arrives in (issue 17).
+      if (k === 'inboxDir' && typeof parsed.data === 'string' && !isFolder(parsed.data)) {
+        throw new SettingError(k, `inboxDir must be a folder that exists; ${JSON.stringify(parsed.data)} does not (check the spelling; for a USB stick, plug one in once so its mount folder exists).`);
+      }
       upsert.run(k, JSON.stringify(parsed.data), new Date().toISOString());
       changed(k);
     },
@@ -102,6 +108,14 @@ function refusal(key: SettingKey, value: unknown, issues: readonly z.core.$ZodIs
     return `${key}${place} must be ${issue.message}; got ${JSON.stringify(given)}.`;
   }
   return `${key} must be ${SETTINGS[key].expected}; got ${JSON.stringify(value)}.`;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Parses a value typed on the command line: JSON when it parses, else the plain string. */

@@ -33,7 +33,7 @@ export async function startHost(
   const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-e2e-host-'));
   await prepare?.(dataDir);
   for (const [key, value] of Object.entries(settings)) {
-    await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'settings', 'set', key, String(value), '--data', dataDir], { cwd: ROOT });
+    await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'settings', 'set', key, String(value), '--data', dataDir, '--create'], { cwd: ROOT });
   }
   // --port 0: the system picks a free port, and the host says which in its ready line.
   const child = spawn(process.execPath, [join(ROOT, 'out/main/browser-host.js'), '--port', '0', '--no-browser', '--data', dataDir], {

@@ -234,11 +234,18 @@ export async function runSoak(page, options) {
     await cdp.detach().catch(() => undefined);
   }
 
-  const heapGrowth = growth(memory.map((m) => m.heapUsedBytes));
-  const heapObjectsGrowth = growth(memory.map((m) => m.heapObjectsBytes));
+  // Growth is measured from the second reset on, once there are three samples: the first visit
+  // builds parts of the page once (a screen, a panel, the staff screen's first results) whenever
+  // the random visitor first meets them, and waiting for a list of them (WARM) kept missing one.
+  // That shows as one step after the first sample, then a flat line (seed 1588738239: 1.61 MB at
+  // the first reset, 1.99-2.07 MB at the next six); a leak shows as a trend after it, and is caught.
+  const fromWarm = (values) => growth(values.length >= 3 ? values.slice(1) : values);
+  const heapGrowth = fromWarm(memory.map((m) => m.heapUsedBytes));
+  const heapObjectsGrowth = fromWarm(memory.map((m) => m.heapObjectsBytes));
+  const heapObjectsGrowthFromFirst = growth(memory.map((m) => m.heapObjectsBytes));
   if (heapObjectsGrowth !== null && heapObjectsGrowth > maxHeapGrowth) {
     const pct = (x) => `${(x * 100).toFixed(1)} %`;
-    problem('memory-growth', `The JS objects the renderer keeps after the last reset are ${pct(heapObjectsGrowth)} above those after the first (bound ${pct(maxHeapGrowth)}; whole JS heap, compiled code included: ${pct(heapGrowth)}).`);
+    problem('memory-growth', `The JS objects the renderer keeps after the last reset are ${pct(heapObjectsGrowth)} above those after the second (bound ${pct(maxHeapGrowth)}; whole JS heap, compiled code included: ${pct(heapGrowth)}; from the first reset: ${pct(heapObjectsGrowthFromFirst ?? 0)}).`);
   }
   return {
     ok: watch.problems.length === 0,
@@ -251,7 +258,7 @@ export async function runSoak(page, options) {
     resets,
     staffImports,
     cancelledRequests: watch.cancelled,
-    memory: { heapGrowth, heapObjectsGrowth, rendererRssGrowth: growth(memory.map((m) => m.rendererRssBytes)), samples: memory },
+    memory: { heapGrowth, heapObjectsGrowth, heapObjectsGrowthFromFirst, rendererRssGrowth: fromWarm(memory.map((m) => m.rendererRssBytes)), samples: memory },
     problems: watch.problems,
     trail,
   };

@@ -29,7 +29,7 @@ export async function startStaffHost(pin: string, settings: Record<string, strin
   const inbox = join(work, 'inbox');
   await mkdir(inbox);
   const host = await startHost({ ...settings, inboxDir: inbox }, undefined, async (dataDir) => {
-    await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'staff', 'set-pin', pin, '--data', dataDir], { cwd: ROOT });
+    await run(process.execPath, [join(ROOT, 'out/main/cli.js'), 'staff', 'set-pin', pin, '--data', dataDir, '--create'], { cwd: ROOT });
   });
   return {
     host,

@@ -138,7 +138,7 @@ describe('vitrine backup', () => {
     const empty = join(root.path, 'not-a-kiosk');
     const run = await runCli(['backup', join(root.path, 'x.sqlite'), '--data', empty]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`There is no store at ${join(empty, 'vitrine.sqlite')}: --data must be the kiosk's data folder`);
+    expect(run.stderr).toBe(`Refused: There is no kiosk in ${empty} (it holds no vitrine.sqlite): check the --data folder for a typo. vitrine backup changes nothing.\n`);
     expect(existsSync(empty)).toBe(false);
     expect(existsSync(join(root.path, 'x.sqlite'))).toBe(false);
   });

@@ -82,7 +82,9 @@ describe('a kiosk\'s content: import, versions, rollback', () => {
     expect(await runCli(['import', v2, '--data', data])).toMatchObject({ code: 0, stdout: expect.stringMatching(/as version 2 .* The kiosk switches to it the next time its attract screen shows/) });
     const listed = await runCli(['versions', '--data', data]);
     expect(listed.stdout).toMatch(/^WAITING {4}2 {2}"Test exhibit" 2\.0\.0 .*\nLIVE {7}1 {2}"Test exhibit" 1\.0\.0 /);
-    expect(await runCli(['import', v2, '--now', '--data', data])).toMatchObject({ code: 0, stdout: expect.stringMatching(/as version 3 .* It is live now\./) });
+    // The same version again is refused (issue 17), unless staff ask for it.
+    expect(await runCli(['import', v2, '--now', '--data', data])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Refused: manifest\.json, package\.version: a version newer than 2\.0\.0, which is waiting to go live \(version 2\), but it is the same version: /) });
+    expect(await runCli(['import', v2, '--now', '--allow-older', '--data', data])).toMatchObject({ code: 0, stdout: expect.stringMatching(/as version 3 .* It is live now\./) });
     expect(await runCli(['rollback', '--data', data])).toMatchObject({ code: 0, stdout: 'Rolled back from version 3 to version 1: "Test exhibit" 1.0.0. It is live now.\n' });
     expect(await runCli(['rollback', '--to', '42', '--data', data])).toMatchObject({ code: 1, stderr: 'Refused: There is no earlier version 42 on this kiosk (the earlier versions are 3).\n' });
     const store = openStore(join(data, 'vitrine.sqlite'));

@@ -43,10 +43,18 @@ describe('a curator source folder on the command line', () => {
     expect(await runCli(['pack', broken, '--out', join(root.path, 'broken.zip')])).toMatchObject({ code: 1, stderr: refusal });
     expect(existsSync(join(root.path, 'broken.zip'))).toBe(false);
     const yaml = exampleFiles()['exhibit.yaml']!;
+    // A second mistake in another file: both in one run, grouped by file (issue 17).
     writeFileSync(join(broken, 'exhibit.yaml'), yaml.replace('  dock-photo:\n    title:', '  dock-photo:\n    titel:'));
     expect(await runCli(['validate', broken])).toMatchObject({
       code: 1,
-      stderr: `Refused: exhibit.yaml, line ${lineOf(yaml, '  dock-photo:') + 1}: "titel" is not a key of artifact "dock-photo": did you mean "title"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images)\n`,
+      stderr: [
+        'Refused: 2 problems in 2 files:',
+        '  exhibit.yaml',
+        `    line ${lineOf(yaml, '  dock-photo:') + 1}: "titel" is not a key of artifact "dock-photo": did you mean "title"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images)`,
+        '  sections/leaving/01-on-board.md',
+        '    line 3: "era" should be text, found a list',
+        '',
+      ].join('\n'),
     });
   });
 

@@ -9,20 +9,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { importPackage } from '../../../src-main/core/packages/importer';
 import { PackageError } from '../../../src-main/core/packages/errors';
 import type { SourceLimits } from '../../../src-main/core/packages/source';
 import { openStore, type Store } from '../../../src-main/core/store/connection';
 import { editManifest, folderFingerprint, makePackage, tempDir } from '../../helpers/packages';
+import { pngClaiming } from '../../helpers/images';
 import { dumpStore } from '../../helpers/store';
-import { folderEntries, makeZip, renameEntry, setEntryFlags, setEntryMethod, setEntryUncompressedSize, type ZipEntry } from '../../helpers/zips';
+import { clearEntryFlags, folderEntries, makeZip, renameEntry, setEntryFlags, setEntryMethod, setEntryUncompressedSize, type ZipEntry } from '../../helpers/zips';
 
 let root: ReturnType<typeof tempDir>;
 let good: string;
 let dataDir: string;
 let store: Store;
-const options = (limits?: Partial<SourceLimits>) => ({ mediaDir: join(dataDir, 'media'), source: 'test', limits });
+// allowOlder: each hostile variant has the good package's id and version; the checks under test come after that one.
+const options = (limits?: Partial<SourceLimits>) => ({ mediaDir: join(dataDir, 'media'), source: 'test', limits, allowOlder: true });
 
 beforeAll(async () => {
   root = tempDir();
@@ -73,6 +74,20 @@ describe('names that could leave the package', () => {
   it('a backslash in a name', async () => {
     const zip = renameEntry(await withExtra({ name: 'media_evil.jpg', data: Buffer.from('x') }), 'media_evil.jpg', 'media\\evil.jpg');
     await expectRefused('backslash', zip, /entry "media\\\\evil\.jpg": a name with "\/" between folders, but it contains a backslash/);
+  });
+
+  // Issue 17: an ESC without the UTF-8 flag was decoded as code page 437's "←" and passed.
+  it('a control character in a name without the UTF-8 flag', async () => {
+    // yazl marks every name UTF-8 (bit 11); without the mark a reader decodes it as code page 437.
+    const named = renameEntry(await withExtra({ name: 'media/escape.jpg', data: Buffer.from('x') }), 'media/escape.jpg', 'media/esc\u001bpe.jpg');
+    const zip = clearEntryFlags(named, 'media/esc\u001bpe.jpg', 1 << 11);
+    await expectRefused('escape', zip, /: a name without control characters$/);
+  });
+
+  it('a C1 control character in a UTF-8 name', async () => {
+    // "é" makes yazl set the UTF-8 flag; U+0085 (NEXT LINE) takes its two bytes.
+    const zip = renameEntry(await withExtra({ name: 'media/caf\u00e9.jpg', data: Buffer.from('x') }), 'media/caf\u00e9.jpg', 'media/caf\u0085.jpg');
+    await expectRefused('c1', zip, /: a name without control characters$/);
   });
 
   it('a symbolic link', () =>
@@ -136,24 +151,6 @@ describe('sizes and counts over the limits', () => {
     expectRefused('bomb', withExtra({ name: 'media/bomb.jpg', data: Buffer.alloc(4 * 1024 * 1024), compress: true }), /entry "media\/bomb\.jpg": an ordinary compression ratio \(at most 1:100\), but it expands \d+ times: a zip bomb\?/));
 });
 
-/** A PNG whose header claims `width` x `height` pixels, with almost no data behind it. */
-function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
-}
-
 describe('content that would hurt once unpacked', () => {
   it('an image whose header claims 30000 x 30000 pixels is refused before decoding', async () => {
     const dir = join(root.path, 'pixels');
@@ -162,7 +159,7 @@ describe('content that would hurt once unpacked', () => {
     writeFileSync(join(dir, 'media/bomb.png'), png);
     editManifest(dir, (m) => Object.assign(m.artifacts[0].media[0], { file: 'media/bomb.png', bytes: png.length, sha256: createHash('sha256').update(png).digest('hex') }));
     const started = performance.now();
-    await expectRefused('pixels', makeZip(folderEntries(dir)), /^media\/bomb\.png: an image of at most 200 megapixels, but it has 900$/);
+    await expectRefused('pixels', makeZip(folderEntries(dir)), /^media\/bomb\.png: an image of at most 200 megapixels, but this one is 900 \(30000 x 30000\): scale it down and save it again$/);
     // 900 megapixels would take gigabytes and many seconds to decode: it was never tried.
     expect(performance.now() - started).toBeLessThan(5000);
   });
@@ -177,5 +174,13 @@ describe('content that would hurt once unpacked', () => {
     cpSync(good, dir, { recursive: true });
     editManifest(dir, edit);
     await expectRefused('html', makeZip(folderEntries(dir)), message);
+  });
+
+  // Issue 17: zod's records dropped the key in silence, and the package was accepted.
+  it('a language key no text can have ("__proto__") is refused, not dropped', async () => {
+    const dir = join(root.path, 'proto');
+    cpSync(good, dir, { recursive: true });
+    editManifest(dir, (m) => (m.exhibit.title = JSON.parse('{"en": "Archives", "__proto__": "hidden"}')));
+    await expectRefused('proto', makeZip(folderEntries(dir)), /^manifest\.json, exhibit\.title\.__proto__: no key named "__proto__" \(it is no field of the format, nor a language\)$/);
   });
 });

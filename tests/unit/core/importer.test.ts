@@ -26,7 +26,7 @@ beforeAll(async () => {
   goodPackage = await makePackage(root.path);
   dataDir = join(root.path, 'data');
   store = openStore(join(dataDir, 'vitrine.sqlite'));
-  await importPackage(store, goodPackage, { mediaDir: mediaDir(), source: 'test' });
+  await importPackage(store, goodPackage, { mediaDir: mediaDir(), source: 'test', allowOlder: true });
 });
 afterAll(() => {
   store.close();
@@ -62,7 +62,7 @@ describe('importing a valid package', () => {
 
   it('never processes an unchanged image twice: a second import reuses renditions and tiles', async () => {
     const before = folderFingerprint(join(dataDir, 'tiles'));
-    const again = await importPackage(store, goodPackage, { mediaDir: mediaDir(), source: 'test' });
+    const again = await importPackage(store, goodPackage, { mediaDir: mediaDir(), source: 'test', allowOlder: true });
     expect(again).toMatchObject({ images: 5, newImages: 0 });
     expect(folderFingerprint(join(dataDir, 'tiles'))).toEqual(before);
     // One image changed: only that one is processed.
@@ -71,7 +71,7 @@ describe('importing a valid package', () => {
     await makeImage(join(changed, 'media/a4-1.jpg'), 99);
     const bytes = readFileSync(join(changed, 'media/a4-1.jpg'));
     editManifest(changed, (m) => Object.assign(m.artifacts[3].media[0], { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }));
-    expect(await importPackage(store, changed, { mediaDir: mediaDir(), source: 'test' })).toMatchObject({ images: 5, newImages: 1 });
+    expect(await importPackage(store, changed, { mediaDir: mediaDir(), source: 'test', allowOlder: true })).toMatchObject({ images: 5, newImages: 1 });
   });
 
   it('keeps the attract loop the package chooses, in its order', async () => {
@@ -103,7 +103,7 @@ async function expectRefused(name: string, breakIt: (dir: string) => void | Prom
   await breakIt(dir);
   const rowsBefore = dump(store);
   const filesBefore = folderFingerprint(dataDir);
-  const error = await importPackage(store, dir, { mediaDir: mediaDir(), source: 'test' }).catch((e: unknown) => e);
+  const error = await importPackage(store, dir, { mediaDir: mediaDir(), source: 'test', allowOlder: true }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PackageError);
   expect((error as PackageError).message).toMatch(message);
   // Nothing lost, nothing half-written: the store and the media folder are exactly as before.
@@ -186,7 +186,7 @@ describe('refusing a bad package leaves the live exhibit unchanged', () => {
     expectRefused('traversal', (d) => editManifest(d, (m) => (m.artifacts[0].media[0].file = 'media/../../etc/passwd.jpg')), /artifacts\[0\]\.media\[0\]\.file: a file name under media\//));
 
   it('a package path that does not exist', async () => {
-    const error = await importPackage(store, join(root.path, 'nope'), { mediaDir: mediaDir(), source: 'test' }).catch((e: unknown) => e);
+    const error = await importPackage(store, join(root.path, 'nope'), { mediaDir: mediaDir(), source: 'test', allowOlder: true }).catch((e: unknown) => e);
     expect(String(error)).toMatch(/a package folder or archive file that exists/);
   });
 });

@@ -69,6 +69,8 @@ describe('settings', () => {
     // Several mistakes at once: the whole expectation, as before.
     expect(refusal('openingHours', { monday: null })).toMatch(/^openingHours must be an object with monday … sunday/);
     expect(refusal('inboxDir', 'usb')).toBe('inboxDir must be the absolute path of a folder, such as "/media/usb", or null for no inbox; got "usb".');
+    // Issue 17: a mistyped folder was taken, an inbox nothing would ever arrive in.
+    expect(refusal('inboxDir', '/media/usbb-nowhere')).toBe('inboxDir must be a folder that exists; "/media/usbb-nowhere" does not (check the spelling; for a USB stick, plug one in once so its mount folder exists).');
   });
 
   it('tells its listeners of each change made through it, and of nothing refused', () => {

@@ -24,7 +24,8 @@ let signed: string;
 let signedZip: string;
 let unsigned: string;
 
-const importWith = (path: string, trustedKeys: string[]) => importPackage(store, path, { mediaDir: join(dataDir, 'media'), source: 'test', trustedKeys });
+// allowOlder: the same package is imported again and again here, signed and unsigned.
+const importWith = (path: string, trustedKeys: string[]) => importPackage(store, path, { mediaDir: join(dataDir, 'media'), source: 'test', trustedKeys, allowOlder: true });
 
 beforeAll(async () => {
   root = tempDir();

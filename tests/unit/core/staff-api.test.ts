@@ -5,7 +5,7 @@
  * the token and the PIN never reach the log.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatch } from '../../../src-main/core/dispatch';
 import { createLogger } from '../../../src-main/core/log';
@@ -120,7 +120,12 @@ describe('with a staff session', () => {
     const token = await login();
     expect(await error('staffImportFromInbox', { token })).toMatch(/^unavailable: No inbox folder is set/);
     const inbox = join(root.path, 'usb');
+    // A folder that does not exist is refused when set (issue 17); one that goes away (a stick
+    // pulled out) is said so when staff look.
+    expect(await error('staffSetSetting', { token, key: 'inboxDir', value: inbox })).toMatch(/^bad-request: inboxDir must be a folder that exists/);
+    mkdirSync(inbox);
     expect(await call('staffSetSetting', { token, key: 'inboxDir', value: inbox })).toMatchObject({ ok: true });
+    rmdirSync(inbox);
     expect(await error('staffImportFromInbox', { token })).toBe(`unavailable: The inbox folder ${inbox} is not there. Is the USB stick plugged in?`);
     mkdirSync(inbox);
     copyFileSync(v2, join(inbox, 'exhibit-2.zip'));

@@ -135,7 +135,8 @@ describe('rollback', () => {
     const v2 = await core.importPackage(packages[1]!, 'test');
     const v3 = await core.importPackage(packages[2]!, 'test');
     core.api.reportVisitorState({ state: 'visiting' });
-    const waiting = await core.importPackage(packages[1]!, 'test');
+    // An older version on purpose (staff said "Import anyway"), waiting while a visitor explores.
+    const waiting = await core.importPackage(packages[1]!, 'test', { allowOlder: true });
     expect(core.publisher.rollback()).toMatchObject({ from: v3.versionId, to: v2.versionId, removed: [waiting.versionId] });
     expect(core.store.liveVersionId()).toBe(v2.versionId);
     expect(core.publisher.rollback().to).toBe(1);

@@ -26,7 +26,8 @@ describe('runStaffCommand', () => {
     vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
       const app = { exit: vi.fn() };
-      await runStaffCommand(app, ['staff', 'set-pin', '4826', '--data', data.path]);
+      // A kiosk prepared before its first start: --create makes its store (issue 17).
+      await runStaffCommand(app, ['staff', 'set-pin', '4826', '--data', data.path, '--create']);
       expect(app.exit).toHaveBeenCalledWith(0);
       const store = openStore(join(data.path, 'vitrine.sqlite'));
       try {

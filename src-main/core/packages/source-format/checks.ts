@@ -3,9 +3,9 @@
  * of an `{{artifact …}}`, not `exhibit.sections[1].topics[2].body[3].ref`), and the manifest's
  * own value checks (ids, lengths, plain text, addresses) turned back into the line they came from.
  */
-import { formatFieldPath, PackageError } from '../errors';
-import { manifestSchema, type Manifest, type ManifestArtifact, type ManifestMedia } from '../manifest';
-import { parseManifest } from '../validate';
+import { formatFieldPath, PackageError, type Problems } from '../errors';
+import { type Manifest, type ManifestArtifact, type ManifestMedia } from '../manifest';
+import { parseManifest, schemaProblems } from '../validate';
 import type { Json, Origin, Origins, Path } from './fields';
 import { sourceError } from './yaml-text';
 
@@ -41,42 +41,49 @@ interface SourceShape {
 }
 
 /** Ids used once, every placement and attract entry naming an artifact, each image used once. */
-function checkReferences(draft: Json, origins: Origins): void {
-  const { exhibit, artifacts } = draft as unknown as SourceShape;
+function checkReferences(draft: Json, origins: Origins, problems: Problems, { artifactRefs = true } = {}): void {
+  // A draft with mistakes may lack any part: each is read as empty then, its mistake recorded already.
+  const { exhibit = { sections: [] }, artifacts: given } = draft as unknown as Partial<SourceShape>;
+  const artifacts = (Array.isArray(given) ? given : []).map((a) => ({ ...a, media: Array.isArray(a.media) ? a.media : [] }));
+  const sectionList = Array.isArray(exhibit.sections) ? exhibit.sections.map((section) => ({ ...section, topics: Array.isArray(section.topics) ? section.topics : [] })) : [];
+  const refuseAt_ = (path: Path, message: (label: string) => string) => problems.attempt(() => refuseAt(origins, path, message));
   const line = (path: Path) => locate(origins, formatFieldPath(path)).line;
   const sections = new Map<string, number>();
   const topics = new Map<string, string>();
-  exhibit.sections.forEach((section, s) => {
+  sectionList.forEach((section, s) => {
     const first = sections.get(section.id);
-    if (first !== undefined) refuseAt(origins, ['exhibit', 'sections', s, 'id'], () => `the section id "${section.id}" is also the id of section ${first + 1} (line ${line(['exhibit', 'sections', first])}); each section needs its own`);
+    if (first !== undefined) refuseAt_(['exhibit', 'sections', s, 'id'], () => `the section id "${section.id}" is also the id of section ${first + 1} (line ${line(['exhibit', 'sections', first])}); each section needs its own`);
     sections.set(section.id, s);
     section.topics.forEach((topic, t) => {
       const file = locate(origins, formatFieldPath(['exhibit', 'sections', s, 'topics', t])).file;
       const other = topics.get(topic.id);
-      if (other) throw sourceError(file, null, `the topic id "${topic.id}" is also the id of ${other}; each topic needs its own (the file name after the number)`);
+      if (other) problems.add(sourceError(file, null, `the topic id "${topic.id}" is also the id of ${other}; each topic needs its own (the file name after the number)`));
       topics.set(topic.id, file);
     });
   });
 
   const ids = new Set(artifacts.map((a) => a.id));
-  const named = (ref: string) => (label: string) => `${label} names no artifact: there is no "${ref}" under "artifacts" in exhibit.yaml`;
-  exhibit.sections.forEach((section, s) =>
-    section.topics.forEach((topic, t) =>
-      topic.body.forEach((block, b) => {
-        if (block.ref !== undefined && !ids.has(block.ref)) refuseAt(origins, ['exhibit', 'sections', s, 'topics', t, 'body', b], named(block.ref));
-      }),
-    ),
-  );
-  exhibit.attract?.artifacts?.forEach((ref, i) => {
-    if (!ids.has(ref)) refuseAt(origins, ['exhibit', 'attract', 'artifacts', i], named(ref));
-  });
+  if (artifactRefs) {
+    const named = (ref: string) => (label: string) => `${label} names no artifact: there is no "${ref}" under "artifacts" in exhibit.yaml`;
+    sectionList.forEach((section, s) =>
+      section.topics.forEach((topic, t) =>
+        (Array.isArray(topic.body) ? topic.body : []).forEach((block, b) => {
+          if (block.ref !== undefined && !ids.has(block.ref)) refuseAt_(['exhibit', 'sections', s, 'topics', t, 'body', b], named(block.ref));
+        }),
+      ),
+    );
+    (Array.isArray(exhibit.attract?.artifacts) ? exhibit.attract.artifacts : []).forEach((ref, i) => {
+      if (!ids.has(ref)) refuseAt_(['exhibit', 'attract', 'artifacts', i], named(ref));
+    });
+  }
 
   const files = new Map<string, Path>();
   artifacts.forEach((artifact, a) =>
     artifact.media.forEach((media, m) => {
+      if (typeof media?.file !== 'string') return;
       const key = media.file.toLowerCase();
       const first = files.get(key);
-      if (first) refuseAt(origins, ['artifacts', a, 'media', m], (label) => `the file of ${label} ("${media.file}") is also the file of ${locate(origins, formatFieldPath(first)).label} (line ${line(first)}); each image file is used once`);
+      if (first) refuseAt_(['artifacts', a, 'media', m], (label) => `the file of ${label} ("${media.file}") is also the file of ${locate(origins, formatFieldPath(first)).label} (line ${line(first)}); each image file is used once`);
       files.set(key, ['artifacts', a, 'media', m]);
     }),
   );
@@ -84,17 +91,33 @@ function checkReferences(draft: Json, origins: Origins): void {
 
 /**
  * Checks every value as a kiosk will (manifest.ts), then the references, with placeholder image
- * sizes and checksums; returns the draft with every default filled in. Values come first, so a
+ * sizes and checksums, recording every problem in the curator's terms; returns the draft with
+ * every default filled in, or undefined when something is wrong. Values come first, so a
  * malformed id is named where it is defined, not where it is used.
  */
-export function checkDraft(draft: Json, origins: Origins): ExhibitDraft {
+export function checkDraft(draft: Json, origins: Origins, problems: Problems): ExhibitDraft | undefined {
   const filled = structuredClone(draft) as unknown as SourceShape;
-  for (const artifact of filled.artifacts) for (const media of artifact.media) Object.assign(media, PLACEHOLDER);
+  for (const artifact of filled.artifacts) for (const media of artifact.media ?? []) Object.assign(media, PLACEHOLDER);
   const text = JSON.stringify(filled);
-  if (!manifestSchema.safeParse(filled).success) parseInCuratorTerms(text, filled, origins);
-  checkReferences(draft, origins);
-  const manifest = parseInCuratorTerms(text, filled, origins);
+  const schema = schemaProblems(filled);
+  for (const problem of schema) {
+    if (!problem.field || !problems.isUnread(problem.field)) problems.add(inCuratorTerms(problem, filled, origins));
+  }
+  // The references too, whatever else is wrong: a misspelt reference is its own mistake. But when
+  // an artifact's own id is malformed, every use of it would be reported again as "no artifact".
+  const badId = schema.some((p) => /^artifacts\[\d+\]\.id$/.test(p.field ?? ''));
+  checkReferences(draft, origins, problems, { artifactRefs: !badId });
+  if (problems.size > 0) return undefined;
+  const manifest = problems.attempt(() => parseInCuratorTerms(text, filled, origins));
+  if (!manifest) return undefined;
   return { ...manifest, artifacts: manifest.artifacts.map((a) => ({ ...a, media: a.media.map(({ bytes: _b, sha256: _s, ...media }) => media) })) };
+}
+
+/** A refusal of a manifest field, moved to the file and line the field came from. */
+function inCuratorTerms(error: PackageError, filled: unknown, origins: Origins): PackageError {
+  if (!error.field) return error;
+  const origin = locate(origins, error.field);
+  return sourceError(origin.file, origin.line, `${origin.label} should be ${error.expected}${found(valueAt(filled, error.field), error.expected)}`);
 }
 
 /** parseManifest, its refusal moved to the file and line the field came from. */
@@ -103,8 +126,7 @@ function parseInCuratorTerms(text: string, filled: unknown, origins: Origins): M
     return parseManifest(text);
   } catch (error) {
     if (!(error instanceof PackageError) || !error.field) throw error;
-    const origin = locate(origins, error.field);
-    throw sourceError(origin.file, origin.line, `${origin.label} should be ${error.expected}${found(valueAt(filled, error.field), error.expected)}`);
+    throw inCuratorTerms(error, filled, origins);
   }
 }
 

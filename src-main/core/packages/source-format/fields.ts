@@ -4,7 +4,7 @@
  * remembering where each manifest field came from, so a later refusal can name the line.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { formatFieldPath } from '../errors';
+import { formatFieldPath, type Problems } from '../errors';
 import type { Field, Keys } from './keys';
 import { describeFound, textOf, type YamlText } from './yaml-text';
 
@@ -31,6 +31,8 @@ export interface Located {
 export interface FieldContext {
   yaml: YamlText;
   origins: Origins;
+  /** Where a mistake in one key is recorded, so the next keys are still read (issue 17). */
+  problems: Problems;
   /** The paragraphs of the Markdown file named by a `paragraphs` key on line `line`, for field `at`. */
   paragraphs(name: string, line: number | null, key: string, at: Path): Located[];
 }
@@ -54,16 +56,32 @@ export function readGroup(ctx: FieldContext, node: Node | null, keys: Keys, what
   const { yaml } = ctx;
   if (!isMap(node)) return yaml.fail(node ?? header, `${what} should be a group of keys ("key: value" lines), found ${describeFound(node)}`);
   const seen = new Set<string>();
+  // Each key on its own: a mistake in one is recorded and the others are still read.
+  const unread = (key: string, field: Field) => ctx.problems.unread.add(formatFieldPath([...path, ...(field.to ?? key).split('.')]));
   for (const pair of node.items) {
     const key = textOf(pair.key as Node);
-    if (key === null) return yaml.fail(pair, `a key in ${what} should be a name such as "title", found ${describeFound(pair.key as Node)}`);
-    const field = keys[key];
-    if (!field) return yaml.fail(pair, unknownKey(key, keys, what));
-    seen.add(key);
-    readField(ctx, pair, key, field, what, path, out);
+    const field = key === null ? undefined : keys[key];
+    if (key !== null) seen.add(key);
+    const read = ctx.problems.attempt(() => {
+      if (key === null) return yaml.fail(pair, `a key in ${what} should be a name such as "title", found ${describeFound(pair.key as Node)}`);
+      if (!field) {
+        const { message, near } = unknownKey(key, keys, what);
+        // "did you mean title?": the typo is the mistake, not a missing "title" as well.
+        if (near) {
+          seen.add(near);
+          unread(near, keys[near]!);
+        }
+        return yaml.fail(pair, message);
+      }
+      readField(ctx, pair, key, field, what, path, out);
+      return true;
+    });
+    if (!read && key !== null && field) unread(key, field);
   }
   for (const [key, field] of Object.entries(keys)) {
-    if ('required' in field && !seen.has(key)) yaml.fail(header, `"${key}" is missing from ${what} (it should be ${expectation(field)})`);
+    if (!('required' in field) || seen.has(key)) continue;
+    ctx.problems.attempt(() => yaml.fail(header, `"${key}" is missing from ${what} (it should be ${expectation(field)})`));
+    unread(key, field);
   }
 }
 
@@ -125,7 +143,7 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
         const what = `${field.item} ${i + 1}${of}`;
         origins.set(formatFieldPath([...at, i]), { file: yaml.file, line: yaml.lineOf(item as Node), label: what });
         const group: Json = {};
-        readGroup(ctx, item as Node, field.keys, what, item as Node, [...at, i], group);
+        ctx.problems.attempt(() => readGroup(ctx, item as Node, field.keys, what, item as Node, [...at, i], group));
         return group;
       });
       return put(out, to, items);
@@ -139,7 +157,7 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
         origins.set(formatFieldPath([...at, i]), { file: yaml.file, line: yaml.lineOf(named), label: what });
         origins.set(formatFieldPath([...at, i, 'id']), { file: yaml.file, line: yaml.lineOf(named), label: `the ${field.item} id "${id}"` });
         const group: Json = { id };
-        readGroup(ctx, named.value as Node, field.keys, what, named, [...at, i], group);
+        ctx.problems.attempt(() => readGroup(ctx, named.value as Node, field.keys, what, named, [...at, i], group));
         return group;
       });
       return put(out, to, items);
@@ -167,11 +185,11 @@ function put(out: Json, path: string[], value: unknown): void {
   target[path.at(-1)!] = value;
 }
 
-function unknownKey(key: string, keys: Keys, what: string): string {
+function unknownKey(key: string, keys: Keys, what: string): { message: string; near: string | undefined } {
   const names = Object.keys(keys);
   const near = names.find((name) => name.toLowerCase() === key.toLowerCase()) ?? names.find((name) => distance(name.toLowerCase(), key.toLowerCase()) <= 2);
   const hint = near ? `: did you mean "${near}"?` : '';
-  return `"${key}" is not a key of ${what}${hint} (its keys are ${names.join(', ')})`;
+  return { message: `"${key}" is not a key of ${what}${hint} (its keys are ${names.join(', ')})`, near };
 }
 
 /** Edit distance, for suggesting the key a typo meant. */

@@ -1,0 +1,181 @@
+// @vitest-environment node
+/**
+ * What a new curator met (issue 17), each as they met it, on the example folder of
+ * docs/content-package.md: a file saved by Word or Notepad in another encoding, images that
+ * pack signed and then failed to import, a key in a Russian text silently ignored, an exhibit with
+ * no topics called valid, and ten mistakes that took ten runs. Each of these failed before its fix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PackageError, PackageProblems } from '../../../src-main/core/packages/errors';
+import { importPackage } from '../../../src-main/core/packages/importer';
+import { pack } from '../../../src-main/core/packages/pack';
+import { generateSigningKeys } from '../../../src-main/core/packages/signing';
+import { readExhibitSource } from '../../../src-main/core/packages/source-format/exhibit-folder';
+import { openStore } from '../../../src-main/core/store/connection';
+import { exampleFiles, lineOf, writeExhibitFolder } from '../../helpers/exhibit-folder';
+import { pngClaiming, tiffImage, truncatedJpeg } from '../../helpers/images';
+import { tempDir } from '../../helpers/packages';
+
+let root: ReturnType<typeof tempDir>;
+let n = 0;
+beforeAll(() => {
+  root = tempDir();
+});
+afterAll(() => root.cleanup());
+
+type Files = Record<string, string>;
+const yaml = exampleFiles()['exhibit.yaml']!;
+const ON_BOARD = 'sections/leaving/01-on-board.md';
+
+async function folder(edit: (files: Files) => void = () => {}): Promise<string> {
+  const files = exampleFiles();
+  edit(files);
+  return writeExhibitFolder(join(root.path, `source-${++n}`), files);
+}
+
+/** Packs `dir` and returns the refusal, or fails the test when it packs. */
+async function refusal(dir: string, out = `${dir}.vitrine`, signingKeyPem?: string): Promise<PackageError> {
+  try {
+    await pack(dir, out, { signingKeyPem });
+  } catch (error) {
+    if (error instanceof PackageError) return error;
+    throw error;
+  }
+  throw new Error('test: the source packed');
+}
+
+describe('1. text that is not UTF-8', () => {
+  it('a topic saved as Windows-1252 is refused with its file, its line and "save it as UTF-8"', async () => {
+    const dir = await folder();
+    const text = exampleFiles()[ON_BOARD]!.replace('in bad.', 'in bad, café weather.');
+    writeFileSync(join(dir, ON_BOARD), Buffer.from(text, 'latin1'));
+    const error = await refusal(dir);
+    expect(error.message).toBe(
+      `${ON_BOARD}, line ${lineOf(text, 'café')}: this file is not UTF-8: byte 0xE9 ("é" in Windows-1252, the usual culprit) cannot be read; save it as UTF-8 (in Notepad: File, Save as, Encoding "UTF-8"; in Word: Save as "Plain Text", then "Unicode (UTF-8)")`,
+    );
+  });
+
+  it('exhibit.yaml saved as UTF-16 is refused as UTF-16, not as a YAML mistake', async () => {
+    const dir = await folder();
+    writeFileSync(join(dir, 'exhibit.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, 'utf16le')]));
+    expect((await refusal(dir)).message).toMatch(/^exhibit\.yaml: this file is saved as UTF-16 \("Unicode" in Notepad and Word\), which Vitrine cannot read: save it as UTF-8/);
+  });
+
+  it('UTF-8 with a byte order mark, as Notepad writes it, is read', async () => {
+    const dir = await folder();
+    writeFileSync(join(dir, ON_BOARD), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(exampleFiles()[ON_BOARD]!.replace('in bad.', 'in bad, café weather.'))]));
+    const { manifest } = readExhibitSource(dir);
+    expect(JSON.stringify(manifest)).toContain('café weather');
+  });
+});
+
+describe('2. what packs, imports: pack checks every image as a kiosk will, and never signs what fails', () => {
+  it.each([
+    ['a truncated JPEG', () => truncatedJpeg(), /an image that decodes completely, but it is damaged .*: save it again from the original in an image editor/],
+    ['a TIFF named .jpg', () => tiffImage(), /a JPEG, PNG or WebP image, but this is TIFF, whatever its name says: save it again as JPEG \(or PNG\)/],
+    ['a 240-megapixel image', async () => pngClaiming(16000, 15000), /an image of at most 200 megapixels, but this one is 240 \(16000 x 15000\): scale it down and save it again/],
+  ])('%s is refused with the artifact and its line, and no package is written, signed or not', async (_name, bytes, message) => {
+    const dir = await folder();
+    writeFileSync(join(dir, 'media/dock-photo.jpg'), await bytes());
+    const out = join(root.path, `refused-${n}.vitrine`);
+    const { privatePem } = generateSigningKeys();
+    const error = await refusal(dir, out, privatePem);
+    expect(error.file).toBe('media/dock-photo.jpg');
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain(`(image 1 of artifact "dock-photo", exhibit.yaml, line ${lineOf(yaml, '      - file: media/dock-photo.jpg')})`);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+
+  it('a signed package that packs is one a kiosk trusting the key imports', async () => {
+    const dir = await folder();
+    const { privatePem, publicKey } = generateSigningKeys();
+    const out = join(root.path, 'signed.vitrine');
+    await pack(dir, out, { signingKeyPem: privatePem });
+    const store = openStore(join(root.path, 'signed.sqlite'));
+    try {
+      const result = await importPackage(store, out, { mediaDir: join(root.path, 'signed-media'), source: out, trustedKeys: [publicKey], publish: 'now' });
+      expect(result.live).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('5. a text in another language', () => {
+  it('may not carry a key its original has: "period" in 01-on-board.ru.md is refused, not ignored', async () => {
+    const dir = await folder((files) => {
+      files['exhibit.yaml'] = files['exhibit.yaml']!.replace('language: en\n', 'language: en\nlanguages: [ru]\n');
+      files['sections/leaving/01-on-board.ru.md'] = files[ON_BOARD]!.replace('title: On Board\nera: The Crossing\n', 'title: На борту\nera: Переход\nperiod:\n  from: 1600\n');
+    });
+    expect((await refusal(dir)).message).toBe(
+      'sections/leaving/01-on-board.ru.md, line 4: "period" cannot be given in the "ru" text: only the title and the era are translated; the period belongs in sections/leaving/01-on-board.md alone',
+    );
+  });
+});
+
+describe('8. an exhibit with nothing to read', () => {
+  it('with no topics at all is refused', async () => {
+    const dir = await folder((files) => {
+      for (const name of Object.keys(files)) if (name.startsWith('sections/')) delete files[name];
+    });
+    expect((await refusal(dir)).message).toMatch(/^sections\/: the exhibit has no topics, so a visitor would find nothing to read: write at least one, such as sections\/leaving\/01-a-topic\.md/);
+  });
+
+  it('is counted, and what is likely not meant is said: a section without topics, an image nothing shows, a stray file', async () => {
+    const dir = await folder((files) => {
+      delete files['sections/leaving/02-the-dock.md'];
+      files['exhibit.yaml'] = files['exhibit.yaml']!.replace('  - id: arriving\n    title: Arriving\n', '  - id: arriving\n    title: Arriving\n  - id: staying\n    title: Staying\n');
+      files['notes.txt'] = 'ask the museum about the dock photo\n';
+    });
+    writeFileSync(join(dir, 'media/unused.jpg'), 'x');
+    const { summary, warnings } = readExhibitSource(dir);
+    expect(summary).toEqual({ sections: 3, topics: 1, artifacts: 2, images: 3, languages: ['en'] });
+    expect(warnings.map((w) => w.message)).toEqual([
+      `exhibit.yaml, line ${lineOf(yaml, '  - id: arriving')}: section "arriving" has no topics (no files in sections/arriving/): visitors will see it as "Not on this kiosk"`,
+      `exhibit.yaml, line ${lineOf(yaml, '  - id: arriving') + 2}: section "staying" has no topics (no files in sections/staying/): visitors will see it as "Not on this kiosk"`,
+      'media/unused.jpg: no artifact shows this image, so it is not packed (remove it, or name it in exhibit.yaml)',
+      'notes.txt: this file is no part of the exhibit, so it is not packed (remove it, or name it in exhibit.yaml)',
+    ]);
+  });
+});
+
+describe('every mistake in one run', () => {
+  it('ten different mistakes in five files are all reported at once, each with its file and line', async () => {
+    const onBoard = exampleFiles()[ON_BOARD]!;
+    const dir = await folder((files) => {
+      files['exhibit.yaml'] = files['exhibit.yaml']!
+        .replace('subtitle: A port', 'subtitel: A port') // 1: a key spelt wrong
+        .replace('version: 1.2.0', 'version: one') // 2: not a version
+        .replace('permanentUrl: https://collections.example.org/objects/1891-17', 'permanentUrl: collections.example.org/1891-17') // 3: not a web address
+        .replace('artifacts: [ship-letter, dock-photo]', 'artifacts: [ship-letter, dock-foto]') // 4: an attract artifact that does not exist
+        .replace('        standIn: true', '        standIn: yes'); // 5: neither true nor false
+      files[ON_BOARD] = onBoard
+        .replace('era: The Crossing', 'era: [The Crossing]') // 6: a list where text belongs
+        .replace('{{artifact ship-letter}}', '{{artifact ship-leter}}'); // 7: a placement of no artifact
+      files['sections/leaving/02-the-dock.md'] = '---\ntitle: The Dock\n---\n\n## The east dock\n\n{{artifact dock-photo}}\n'; // 8: a heading
+      files['sections/arriving/01-the-city.md'] = 'No front matter here.\n'; // 9: a topic without front matter
+      files['sections/leaving/intro.md'] = '---\ntitle: Leaving\n---\n\nText.\n'; // 10: front matter in an introduction
+    });
+    const error = await refusal(dir);
+    expect(error).toBeInstanceOf(PackageProblems);
+    const problems = (error as PackageProblems).problems.map((p) => `${p.file}${p.field ? `, ${p.field}` : ''}`);
+    expect(problems.sort()).toEqual(
+      [
+        `exhibit.yaml, line ${lineOf(yaml, 'subtitle:')}`,
+        `exhibit.yaml, line ${lineOf(yaml, 'version:')}`,
+        `exhibit.yaml, line ${lineOf(yaml, 'permanentUrl:')}`,
+        `exhibit.yaml, line ${lineOf(yaml, 'artifacts: [ship-letter')}`,
+        `exhibit.yaml, line ${lineOf(yaml, '        standIn: true')}`,
+        `${ON_BOARD}, line ${lineOf(onBoard, 'era:')}`,
+        `${ON_BOARD}, line ${lineOf(onBoard, '{{artifact ship-letter}}')}`,
+        'sections/leaving/02-the-dock.md, line 5',
+        'sections/arriving/01-the-city.md, line 1',
+        'sections/leaving/intro.md, line 1',
+      ].sort(),
+    );
+    expect(error.message.split('\n')[0]).toBe('10 problems in 5 files:');
+  });
+});
