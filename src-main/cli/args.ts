@@ -63,11 +63,26 @@ export function existingDataDir(args: string[], command: string, canCreate = fal
   throw new NoStoreError(`There is no kiosk in ${resolve(dataDir)} (it holds no vitrine.sqlite): check the --data folder for a typo${hint}. ${command} changes nothing.`);
 }
 
-/** A progress line for long steps, rewritten in place on a terminal, silent in logs. */
-export function progress(label: string, unit: string) {
+/**
+ * Progress of a long step, on standard error (issue 17): on a terminal a bar rewritten in place,
+ * "Checking images [########        ] 7 of 18"; in a log (no terminal) plain lines, "Checking
+ * images: 7 of 18", at most one per tenth of the way and the last, so a 1,000-image package
+ * writes a dozen lines, not a thousand.
+ */
+export function progress(label: string, unit: string, stream: NodeJS.WriteStream = process.stderr) {
+  let lastTenth = -1;
   return (done: number, total: number) => {
-    if (!process.stderr.isTTY) return;
-    process.stderr.write(`\r${label}: ${done}/${total} ${unit}`);
-    if (done === total) process.stderr.write('\n');
+    if (total === 0) return;
+    if (stream.isTTY) {
+      const width = 24;
+      const filled = Math.round((done / total) * width);
+      stream.write(`\r${label} ${unit} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done} of ${total}`);
+      if (done === total) stream.write('\n');
+      return;
+    }
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth === lastTenth && done !== total) return;
+    lastTenth = tenth;
+    stream.write(`${label} ${unit}: ${done} of ${total}\n`);
   };
 }

@@ -38,10 +38,12 @@ export const argSchemas = {
   reportVisitorState: z.object({ state: z.enum(['attract', 'visiting']) }).strict(),
   staffLogin: z.object({ pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits') }).strict(),
   staffLogout: staff({}),
-  staffStatus: staff({}),
+  // `watching`: the open staff screen keeping itself up to date; it does not extend the session.
+  staffStatus: staff({ watching: z.boolean().optional() }),
   staffRollback: staff({ versionId: z.number().int().positive().optional() }),
   staffSetSetting: staff({ key: z.string().min(1).max(64), value: z.json() }),
   staffImportFromInbox: staff({}),
+  staffImportAnyway: staff({ name: z.string().min(1).max(255) }),
   staffLeaveKiosk: staff({}),
 } satisfies Record<ApiMethod, z.ZodType>;
 
@@ -63,6 +65,7 @@ export interface ApiResults {
   staffRollback: StaffRollbackView;
   staffSetSetting: StaffSettingResult;
   staffImportFromInbox: InboxScanView;
+  staffImportAnyway: InboxScanView;
   staffLeaveKiosk: OkView;
 }
 

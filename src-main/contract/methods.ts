@@ -19,6 +19,7 @@ export const API_METHODS = [
   'staffRollback',
   'staffSetSetting',
   'staffImportFromInbox',
+  'staffImportAnyway',
   'staffLeaveKiosk',
 ] as const;
 

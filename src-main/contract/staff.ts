@@ -43,6 +43,8 @@ export interface InboxResultView {
   artifacts: number | null;
   images: number | null;
   finishedAt: string;
+  /** Refused only for being older than (or the same as) the kiosk's version: "Import anyway" may take it. */
+  canImportAnyway: boolean;
 }
 
 export interface InboxView {
@@ -57,6 +59,8 @@ export interface InboxView {
   available: boolean;
   /** The package being imported now, or null. */
   importing: string | null;
+  /** How far that import is: images checked so far, of all; null before the first. */
+  progress: { done: number; total: number } | null;
   /** Latest results, newest first. */
   results: InboxResultView[];
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ApiImplementation } from '../contract/api';
 import { createApi } from './api';
 import { systemClock, type Clock } from './clock';
-import { Inbox, type WatchFolder } from './inbox/inbox';
+import { Inbox, type InboxImportOptions, type WatchFolder } from './inbox/inbox';
 import { createLogger, type Logger } from './log';
 import { importPackage, type ImportResult } from './packages/importer';
 import { createSettingsStore, type SettingsStore } from './settings/store';
@@ -43,7 +43,7 @@ export interface VitrineCore {
   publisher: Publisher;
   inbox: Inbox;
   /** Imports a package as the inbox does: validated, written aside, live when the kiosk is idle. */
-  importPackage(path: string, source: string, options?: { allowOlder?: boolean }): Promise<ImportResult>;
+  importPackage(path: string, source: string, options?: InboxImportOptions): Promise<ImportResult>;
   /** Folder of content-addressed media files (`/media/<sha256>.<ext>` resolves inside it). */
   mediaDir: string;
   /** Folder of Deep Zoom pyramids (`/tiles/<sha256>/…` resolves inside it). */
@@ -78,9 +78,9 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     }
     const pub = new Publisher({ store, dataDir, ...dirs, keepVersions, clock, log });
     publisher = pub;
-    const importAndOffer = async (path: string, source: string, { allowOlder = false } = {}): Promise<ImportResult> => {
+    const importAndOffer = async (path: string, source: string, { allowOlder = false, onProgress }: InboxImportOptions = {}): Promise<ImportResult> => {
       const result = await importPackage(store, path, {
-        ...dirs, log, source, publish: 'pending', keepVersions: keepVersions(), trustedKeys: settings.get('trustedKeys'), allowOlder,
+        ...dirs, log, source, publish: 'pending', keepVersions: keepVersions(), trustedKeys: settings.get('trustedKeys'), allowOlder, onProgress,
       });
       // Live at once if the kiosk is idle (or shows nothing yet); else at the next attract screen.
       return { ...result, live: pub.tryPublish()?.to === result.versionId };

@@ -7,6 +7,9 @@ import type { Api, PinRefusal } from '../../src-main/contract/api';
 import type { InboxResultView, JsonValue, StaffStatusView } from '../../src-main/contract/types';
 import { ClientError } from '../api/client';
 
+/** How often the open staff screen asks for the status again (an inbox import, a version going live). */
+export const WATCH_EVERY_MS = 2000;
+
 /** The longest PIN the contract accepts. */
 export const PIN_MAX = 8;
 export const PIN_MIN = 4;
@@ -83,6 +86,41 @@ export class StaffSession {
     await this.#act(async (token) => {
       this.scan = (await this.#api.staffImportFromInbox({ token })).results;
     });
+  }
+
+  /** Imports an inbox package refused only for its version: staff confirmed it (issue 17). */
+  async importAnyway(name: string): Promise<void> {
+    await this.#act(async (token) => {
+      this.scan = (await this.#api.staffImportAnyway({ token, name })).results;
+    });
+  }
+
+  /**
+   * Keeps the status up to date while the screen is open: an inbox import's progress and
+   * outcome, a version going live (issue 17: the screen said "Importing" 45 s after the log said
+   * live). These reads do not extend the session, so a screen left open still closes itself after
+   * 10 minutes without use. Returns what stops it.
+   */
+  watch(everyMs = WATCH_EVERY_MS): () => void {
+    let stopped = false;
+    const timer = setInterval(() => {
+      const token = this.#token;
+      if (!token || this.busy || stopped) return;
+      this.#api.staffStatus({ token, watching: true }).then(
+        (status) => {
+          if (!stopped && this.#token === token) this.status = status;
+        },
+        (error: unknown) => {
+          if (stopped || this.#token !== token || !(error instanceof ClientError && error.code === 'unauthorized')) return;
+          this.logout();
+          this.pinError = error.message;
+        },
+      );
+    }, everyMs);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }
 
   async leaveKiosk(): Promise<void> {

@@ -272,6 +272,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     staffRollback: (args) => answer('staffRollback', args, notFaked),
     staffSetSetting: (args) => answer('staffSetSetting', args, notFaked),
     staffImportFromInbox: (args) => answer('staffImportFromInbox', args, notFaked),
+    staffImportAnyway: (args) => answer('staffImportAnyway', args, notFaked),
     staffLeaveKiosk: (args) => answer('staffLeaveKiosk', args, notFaked),
   };
 }

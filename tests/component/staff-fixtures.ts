@@ -36,8 +36,8 @@ export function statusView(over: Partial<StaffStatusView> = {}): StaffStatusView
     pending: { ...version(3, '2.0.0', 'New Acquisitions'), publishedAt: null },
     earlier: [version(1, '1.0.0')],
     inbox: {
-      folder: '/media/usb', available: true, choices: ['/media/kiosk/STICK', '/media/usb'], importing: null,
-      results: [{ name: 'old.zip', outcome: 'refused', message: 'manifest.json: "version" must be a version like 1.2.0.', versionId: null, package: null, artifacts: null, images: null, finishedAt: '2026-11-26T10:00:00.000Z' }],
+      folder: '/media/usb', available: true, choices: ['/media/kiosk/STICK', '/media/usb'], importing: null, progress: null,
+      results: [{ name: 'old.zip', outcome: 'refused', message: 'manifest.json: "version" must be a version like 1.2.0.', versionId: null, package: null, artifacts: null, images: null, finishedAt: '2026-11-26T10:00:00.000Z', canImportAnyway: false }],
     },
     settings: [
       setting('idleTimeoutSeconds', 90, 90, 'Time without a touch.', 'a whole number of seconds from 5 to 3600'),
@@ -61,7 +61,7 @@ export function statusView(over: Partial<StaffStatusView> = {}): StaffStatusView
  * The fake kiosk with staff verbs. `refuse` answers a setting with the core's sentence, or null
  * to store it; a stored value is in the next status (trusted keys and the inbox folder too).
  */
-export function staffApi(start = statusView(), refuse: (key: string, value: unknown) => string | null = () => null): FakeApi & { status: () => StaffStatusView } {
+export function staffApi(start = statusView(), refuse: (key: string, value: unknown) => string | null = () => null): FakeApi & { status: () => StaffStatusView; setStatus: (next: StaffStatusView) => void } {
   const api = createFakeApi();
   let status = start;
   let wrong = 0;
@@ -81,6 +81,8 @@ export function staffApi(start = statusView(), refuse: (key: string, value: unkn
   };
   return Object.assign(api, {
     status: () => status,
+    /** What the kiosk says from now on (an import under way, a version gone live). */
+    setStatus: (next: StaffStatusView) => void (status = next),
     // The kiosk config is read from the same settings, as the core does.
     getKioskConfig: (args: unknown) =>
       record('getKioskConfig', args, () => ({ ...KIOSK_CONFIG, ...Object.fromEntries(status.settings.filter((s) => s.key in KIOSK_CONFIG).map((s) => [s.key, s.value])) })),
@@ -99,7 +101,11 @@ export function staffApi(start = statusView(), refuse: (key: string, value: unkn
     staffRollback: (args: { versionId?: number }) => record('staffRollback', args, () => ({ from: 2, live: version(args.versionId ?? 1, '1.0.0') })),
     staffImportFromInbox: (args: unknown) =>
       record('staffImportFromInbox', args, () => ({
-        results: [{ name: 'exhibit-2.zip', outcome: 'imported' as const, message: 'Imported New Acquisitions 2.0.0: 3 artifacts, 5 images.', versionId: 3, package: { id: 'new', version: '2.0.0', title: 'New Acquisitions' }, artifacts: 3, images: 5, finishedAt: '2026-11-27T10:00:00.000Z' }],
+        results: [{ name: 'exhibit-2.zip', outcome: 'imported' as const, message: 'Imported New Acquisitions 2.0.0: 3 artifacts, 5 images.', versionId: 3, package: { id: 'new', version: '2.0.0', title: 'New Acquisitions' }, artifacts: 3, images: 5, finishedAt: '2026-11-27T10:00:00.000Z', canImportAnyway: false }],
+      })),
+    staffImportAnyway: (args: { name: string }) =>
+      record('staffImportAnyway', args, () => ({
+        results: [{ name: args.name, outcome: 'imported' as const, message: `Imported Old Acquisitions 1.0.0: 2 artifacts, 2 images.`, versionId: 4, package: { id: 'new', version: '1.0.0', title: 'Old Acquisitions' }, artifacts: 2, images: 2, finishedAt: '2026-11-27T10:05:00.000Z', canImportAnyway: false }],
       })),
     staffSetSetting: (args: { key: string; value: JsonValue }) =>
       record('staffSetSetting', args, () => {

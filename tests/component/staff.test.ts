@@ -5,7 +5,7 @@
  * setting showing the host's sentence. Closing logs out.
  */
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient } from '../../src-renderer/api/client';
 import StaffPanel from '../../src-renderer/components/StaffPanel.svelte';
 import { callsOf, loggedIn as logIn, settle, staffApi, statusView, tap, TOKEN, typePin } from './staff-fixtures';
@@ -145,5 +145,52 @@ describe('client', () => {
     const lock = { kind: 'pin-locked', minutesLeft: 5, lockedUntil: '2026-11-27T10:05:00.000Z', afterTries: 5 };
     expect(await refused(lock)).toEqual(lock);
     for (const bad of [undefined, null, 'two', { kind: 'wrong-pin', triesLeft: -1 }, { kind: 'wrong-pin', triesLeft: '2' }, { kind: 'other' }]) expect(await refused(bad)).toBeNull();
+  });
+});
+
+// Issue 17: the screen said "Importing …" and the old live version 45 s after the log said the new
+// one was live; the signer the docs promise was never shown; an older package had no way in.
+describe('the staff screen keeps itself up to date, and says who signed what', () => {
+  it('follows an inbox import while open: its progress, then the new version waiting', async () => {
+    vi.useFakeTimers();
+    try {
+      const api = staffApi(statusView({ pending: null }));
+      await logIn(api);
+      const importing = statusView({ pending: null });
+      api.setStatus({ ...importing, inbox: { ...importing.inbox, importing: 'exhibit-2.zip', progress: { done: 7, total: 18 } } });
+      await vi.advanceTimersByTimeAsync(2100);
+      await settle();
+      expect(screen.getByTestId('staff-inbox-importing').textContent?.trim()).toBe('Importing exhibit-2.zip: image 7 of 18');
+      api.setStatus(statusView());
+      await vi.advanceTimersByTimeAsync(2100);
+      await settle();
+      expect(screen.queryByTestId('staff-inbox-importing')).toBeNull();
+      expect(screen.getByTestId('staff-pending').textContent).toMatch(/New Acquisitions, version 2\.0\.0/);
+      // Its own refreshes say so, so that they do not keep the staff session alive.
+      expect(callsOf(api, 'staffStatus').slice(1)).toEqual([{ token: TOKEN, watching: true }, { token: TOKEN, watching: true }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('names the key that signed each version, or says it was not signed', async () => {
+    const signed = { ...statusView().live!, signedBy: '1f2e3d4c5b6a7980' };
+    await loggedIn(staffApi(statusView({ live: signed })));
+    expect(screen.getByTestId('staff-live-signer').textContent).toBe('signed by key 1f2e3d4c5b6a7980');
+    expect(screen.getByTestId('staff-earlier-1').textContent).toContain('not signed');
+  });
+
+  it('offers "Import anyway" for a package refused only for its version, behind a confirm step', async () => {
+    const base = statusView();
+    const older = { name: 'old-1.0.zip', outcome: 'refused' as const, message: 'manifest.json, package.version: a version newer than 1.1.0, which is live (version 2), but it is 1.0.0: …', versionId: null, package: null, artifacts: null, images: null, finishedAt: '2026-11-27T09:00:00.000Z', canImportAnyway: true };
+    const api = staffApi({ ...base, inbox: { ...base.inbox, results: [older, ...base.inbox.results] } });
+    await loggedIn(api);
+    // The other refusal (a malformed version) has no such button.
+    expect(screen.getAllByRole('button', { name: 'Import anyway' })).toHaveLength(1);
+    await tap('Import anyway');
+    expect(screen.getByRole('group', { name: 'Confirm importing an older version' }).textContent).toContain('Import old-1.0.zip although the kiosk has the same or a newer version?');
+    await tap('Yes, import it');
+    expect(callsOf(api, 'staffImportAnyway')).toEqual([{ token: TOKEN, name: 'old-1.0.zip' }]);
+    expect(screen.getByTestId('staff-inbox-results').textContent).toContain('old-1.0.zip: imported. Imported Old Acquisitions 1.0.0');
   });
 });

@@ -17,7 +17,7 @@ export async function packCommand(args: string[]): Promise<number> {
   const [source] = args;
   if (!source || !out) throw new UsageError('pack needs a source folder and --out');
   const signingKeyPem = keyFile === undefined ? undefined : readKeyFile(keyFile);
-  const result = await pack(source, out, { signingKeyPem, onProgress: progress('Hashing', 'images') });
+  const result = await pack(source, out, { signingKeyPem, onProgress: progress('Hashing', 'images'), onCheck: progress('Checking', 'images') });
   const { title, version } = result.manifest.package;
   console.log(`Packed "${title}" ${version}: ${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB${result.signed ? ', signed' : ''} -> ${result.output}`);
   return 0;
@@ -49,7 +49,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   const staging = await mkdtemp(join(tmpdir(), 'vitrine-validate-'));
   try {
     // A source folder is checked as the package it packs into: a source that validates is one that imports.
-    const checked = source ? (await pack(path, join(staging, 'packed'), { onProgress: progress('Hashing', 'images') })).output : path;
+    const checked = source ? (await pack(path, join(staging, 'packed'), { onProgress: progress('Hashing', 'images'), onCheck: progress('Checking', 'images') })).output : path;
     const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: progress('Checking', 'images') };
     const summary = await withCheckedPackage(checked, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.size, signedBy }));
     const { title, version } = summary.manifest.package;

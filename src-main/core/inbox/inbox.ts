@@ -9,6 +9,7 @@ import { watch as fsWatch } from 'node:fs';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../log';
 import { PackageError } from '../packages/errors';
+import { OlderVersionError } from '../packages/version-order';
 import type { ImportResult } from '../packages/importer';
 import type { Store } from '../store/connection';
 import { DataBusyError } from '../versions/lock';
@@ -24,13 +25,19 @@ export interface InboxOptions {
   /** The inboxDir setting, read at every scan (staff may change it while the kiosk runs). */
   folder: () => string | null;
   /** Imports one package (validated completely; it goes live when the kiosk is idle). */
-  importPackage: (path: string, source: string) => Promise<ImportResult>;
+  importPackage: (path: string, source: string, options?: InboxImportOptions) => Promise<ImportResult>;
   clock?: Clock;
   log?: Logger;
   watch?: WatchFolder;
   /** How long a file's size and time must stay unchanged before it is taken. */
   stableMs?: number;
   scanEveryMs?: number;
+}
+
+/** How the inbox asks for an import: staff may let an older version in; progress is reported. */
+export interface InboxImportOptions {
+  allowOlder?: boolean;
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What one look at the folder did. */
@@ -65,6 +72,7 @@ export class Inbox {
   #queued: Promise<ScanOutcome> | null = null;
   #retryFailed = false;
   #current: string | null = null;
+  #progress: { done: number; total: number } | null = null;
 
   constructor(private readonly options: InboxOptions) {
     this.#clock = options.clock ?? systemClock;
@@ -75,6 +83,26 @@ export class Inbox {
   /** The package being imported now, or null. */
   get importing(): string | null {
     return this.#current;
+  }
+
+  /** How far the import under way is: images checked of all, or null (issue 17: staff see it). */
+  get progress(): { done: number; total: number } | null {
+    return this.#current === null ? null : this.#progress;
+  }
+
+  /**
+   * Imports the inbox file `name` although it is older than (or the same as) the version the
+   * kiosk has: staff confirmed it on the staff screen. Queued behind any scan; the outcome is
+   * recorded like any other. Returns null when no such file is in the folder now.
+   */
+  importAnyway(name: string): Promise<InboxRecord | null> {
+    const next = this.#chain.then(async () => {
+      const folder = this.options.folder();
+      const candidate = folder === null ? undefined : (await listCandidates(folder)).find((c) => c.name === name);
+      return candidate ? this.#take(candidate, true, { allowOlder: true }) : null;
+    });
+    this.#chain = next.catch(() => undefined);
+    return next;
   }
 
   /** Starts watching and scanning (at once, then every scanEveryMs). */
@@ -191,26 +219,31 @@ export class Inbox {
     return outcome;
   }
 
-  async #take(candidate: Candidate, retryFailed: boolean): Promise<InboxRecord | null> {
+  async #take(candidate: Candidate, retryFailed: boolean, { allowOlder = false } = {}): Promise<InboxRecord | null> {
     const sha256 = await identify(candidate);
     const base = { name: candidate.name, sha256, bytes: candidate.bytes, mtimeMs: candidate.mtimeMs };
     const blank = { versionId: null, packageId: null, packageVersion: null, title: null, artifacts: null, images: null };
     const before = this.#records.outcome(sha256, candidate.name);
     if (before !== null && before !== 'failed') this.#known.add(`${candidate.path}|${candidate.signature}`);
-    if (settled(before, retryFailed)) return null;
+    if (!allowOlder && settled(before, retryFailed)) return null;
     this.#current = candidate.name;
+    this.#progress = null;
+    const onProgress = (done: number, total: number) => void (this.#progress = { done, total });
     let record: NewInboxRecord;
     try {
-      const r = await this.options.importPackage(candidate.path, `inbox: ${candidate.name}`);
+      const r = await this.options.importPackage(candidate.path, `inbox: ${candidate.name}`, { allowOlder, onProgress });
       const message = `Imported "${r.title}" ${r.version}: ${r.artifacts} artifacts, ${r.topics} topics, ${r.images} images. ${r.live ? 'It is live.' : 'It goes live when the kiosk is next idle.'}`;
-      record = { ...base, outcome: 'imported', message, versionId: r.versionId, packageId: r.packageId, packageVersion: r.version, title: r.title, artifacts: r.artifacts, images: r.images, finishedAt: this.#iso() };
+      record = { ...base, outcome: 'imported', message, versionId: r.versionId, packageId: r.packageId, packageVersion: r.version, title: r.title, artifacts: r.artifacts, images: r.images, finishedAt: this.#iso(), older: false };
     } catch (error) {
       if (error instanceof DataBusyError) return null; // another import runs: try at the next scan
       const refused = error instanceof PackageError;
       if (!refused) this.options.log?.error('inbox', `Importing ${candidate.name} failed`, error);
-      record = { ...base, ...blank, outcome: refused ? 'refused' : 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: this.#iso() };
+      const older = error instanceof OlderVersionError;
+      const what = older ? { packageId: error.packageId, packageVersion: error.version, title: error.title } : {};
+      record = { ...base, ...blank, ...what, outcome: refused ? 'refused' : 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: this.#iso(), older };
     } finally {
       this.#current = null;
+      this.#progress = null;
     }
     this.options.log?.info('inbox', `${candidate.name}: ${record.outcome}`, { message: record.message });
     return this.#records.add(record);

@@ -22,6 +22,8 @@ export interface InboxRecord {
   artifacts: number | null;
   images: number | null;
   finishedAt: string;
+  /** Refused only for being older than (or the same as) what the kiosk has: staff may import it anyway. */
+  older: boolean;
 }
 
 /** An outcome to record, with the file's size and time (to skip it cheaply next time). */
@@ -40,18 +42,20 @@ interface Row {
   artifacts: number | null;
   images: number | null;
   finished_at: string;
+  older: number;
 }
 
 const toRecord = (r: Row): InboxRecord => ({
   id: r.id, name: r.name, sha256: r.sha256, outcome: r.outcome, message: r.message, versionId: r.version_id,
   packageId: r.package_id, packageVersion: r.package_version, title: r.title, artifacts: r.artifacts, images: r.images, finishedAt: r.finished_at,
+  older: r.older === 1,
 });
 
 /** Prepared reads and writes of the inbox table. */
 export function inboxRecords(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO inbox_imports (name, sha256, bytes, mtime_ms, outcome, message, version_id, package_id, package_version, title, artifacts, images, finished_at)
-     VALUES (@name, @sha256, @bytes, @mtimeMs, @outcome, @message, @versionId, @packageId, @packageVersion, @title, @artifacts, @images, @finishedAt)`,
+    `INSERT INTO inbox_imports (name, sha256, bytes, mtime_ms, outcome, message, version_id, package_id, package_version, title, artifacts, images, finished_at, older)
+     VALUES (@name, @sha256, @bytes, @mtimeMs, @outcome, @message, @versionId, @packageId, @packageVersion, @title, @artifacts, @images, @finishedAt, @olderFlag)`,
   );
   const byLook = db.prepare<[string, number, number], { outcome: InboxOutcome }>('SELECT outcome FROM inbox_imports WHERE name = ? AND bytes = ? AND mtime_ms = ? ORDER BY id DESC LIMIT 1');
   const byHash = db.prepare<[string, string], { outcome: InboxOutcome }>('SELECT outcome FROM inbox_imports WHERE sha256 = ? AND name = ? ORDER BY id DESC LIMIT 1');
@@ -63,7 +67,7 @@ export function inboxRecords(db: Db) {
     outcomeAlike: (name: string, bytes: number, mtimeMs: number): InboxOutcome | null => byLook.get(name, bytes, mtimeMs)?.outcome ?? null,
     /** The last outcome for this exact content under this name, or null. */
     outcome: (sha256: string, name: string): InboxOutcome | null => byHash.get(sha256, name)?.outcome ?? null,
-    add: (record: NewInboxRecord): InboxRecord => ({ ...record, id: Number(insert.run(record).lastInsertRowid) }),
+    add: (record: NewInboxRecord): InboxRecord => ({ ...record, id: Number(insert.run({ ...record, olderFlag: record.older ? 1 : 0 }).lastInsertRowid) }),
     /** The latest results, newest first. */
     recent: (limit: number): InboxRecord[] => recent.all(limit).map(toRecord),
     /** The id of the latest result (0 when none), to ask later for what came after it. */

@@ -38,6 +38,19 @@ export function currentVersionOf(store: Store, packageId: string): { id: number;
   return newest ? { id: newest.id, version: newest.version, live: newest.live === 1 } : null;
 }
 
+/** A package refused only for its version: staff may import it anyway. */
+export class OlderVersionError extends PackageError {
+  constructor(
+    readonly packageId: string,
+    readonly version: string,
+    readonly title: string,
+    expected: string,
+  ) {
+    super(MANIFEST_FILE, 'package.version', expected);
+    this.name = 'OlderVersionError';
+  }
+}
+
 /** Refuses `manifest` when the store has a newer or equal version of the same package. */
 export function refuseOlder(store: Store, manifest: Manifest): void {
   const { id, version } = manifest.package;
@@ -45,9 +58,10 @@ export function refuseOlder(store: Store, manifest: Manifest): void {
   if (!current || compareVersions(version, current.version) > 0) return;
   const state = current.live ? 'is live' : 'is waiting to go live';
   const same = compareVersions(version, current.version) === 0;
-  throw new PackageError(
-    MANIFEST_FILE,
-    'package.version',
+  throw new OlderVersionError(
+    id,
+    version,
+    manifest.package.title,
     `a version newer than ${current.version}, which ${state} (version ${current.id}), but it is ${same ? 'the same version' : version}: give the package a new version number, or import it anyway with --allow-older (on the staff screen: "Import anyway")`,
   );
 }

@@ -53,7 +53,7 @@ export interface StaffContext {
 
 export type StaffVerbs = Pick<
   ApiImplementation,
-  'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffLeaveKiosk'
+  'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk'
 >;
 
 /** Staff verbs for a host without staff mode (no services): each refuses plainly. */
@@ -61,17 +61,17 @@ export function staffUnavailable(): StaffVerbs {
   const refuse = (): never => {
     throw new ApiError('unavailable', 'Staff mode is not available on this kiosk.');
   };
-  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffLeaveKiosk: refuse };
+  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse, staffLeaveKiosk: refuse };
 }
 
 /** Builds the staff verbs over the kiosk's services. */
 export function createStaffApi(ctx: StaffContext): StaffVerbs {
   const { store, sessions, log } = ctx;
 
-  /** Checks the session (and extends it), or refuses the call. */
-  const session = (token: string) => {
+  /** Checks the session (and extends it, unless only `watching`), or refuses the call. */
+  const session = (token: string, watching = false) => {
     try {
-      return sessions.check(token);
+      return watching ? sessions.peek(token) : sessions.check(token);
     } catch (error) {
       if (error instanceof SessionError) throw new ApiError('unauthorized', error.message);
       throw error;
@@ -103,8 +103,8 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
       return { ok: true };
     },
 
-    staffStatus({ token }) {
-      const grant = session(token);
+    staffStatus({ token, watching }) {
+      const grant = session(token, watching);
       const live = store.liveVersionId();
       const pending = pendingVersion(store);
       const settings = ctx.settings.all();
@@ -121,7 +121,7 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
         earlier: listVersions(store).filter((v) => v.status === 'published' && v.id !== live).map((v) => versionView(store, v)),
         inbox: {
           folder, available: folder !== null && existsSync(folder), choices: (ctx.inboxChoices ?? removableMediaFolders)(),
-          importing: ctx.inbox.importing, results: ctx.inbox.results(10).map(inboxResultView),
+          importing: ctx.inbox.importing, progress: ctx.inbox.progress, results: ctx.inbox.results(10).map(inboxResultView),
         },
         settings: settingViews(settings),
         health: measureHealth(store, { dataDir: ctx.dataDir, startedAt: ctx.startedAt, now: ctx.clock.now(), crashes: ctx.host?.recentCrashes }),
@@ -159,6 +159,14 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
       if (!existsSync(folder)) throw new ApiError('unavailable', `The inbox folder ${folder} is not there. Is the USB stick plugged in?`);
       const taken = await ctx.inbox.scanNow();
       return { results: taken.map(inboxResultView) };
+    },
+
+    async staffImportAnyway({ token, name }) {
+      session(token);
+      const taken = await ctx.inbox.importAnyway(name);
+      if (!taken) throw new ApiError('not-found', `${name} is no longer in the inbox folder. Is the USB stick plugged in?`);
+      log?.info('staff', `Staff imported ${name} although it is not newer than the kiosk's version`);
+      return { results: [inboxResultView(taken)] };
     },
 
     staffLeaveKiosk({ token }) {

@@ -57,6 +57,17 @@ export class StaffSessions {
     return { token, expiresAt: this.#expiresAt() };
   }
 
+  /**
+   * Checks a token without extending its session: the open staff screen refreshing itself is not
+   * staff using it, and a panel left open must still close after 10 minutes (issue 17).
+   */
+  peek(token: string): SessionGrant {
+    const lastUsed = this.#lastUsed;
+    const grant = this.check(token);
+    this.#lastUsed = lastUsed;
+    return { ...grant, expiresAt: this.#expiresAt() };
+  }
+
   /** Ends the session if `token` is its token (a stale token changes nothing). */
   close(token: string): void {
     if (this.#hash !== null && timingSafeEqual(digest(token), this.#hash)) this.#hash = null;

@@ -38,6 +38,7 @@ export function inboxResultView(r: InboxRecord): InboxResultView {
     artifacts: r.artifacts,
     images: r.images,
     finishedAt: r.finishedAt,
+    canImportAnyway: r.outcome === 'refused' && r.older,
   };
 }
 

@@ -80,6 +80,18 @@ describe('staff verbs refuse without a live staff session', () => {
     expect(await error('staffStatus', { token })).toBe('unauthorized: The staff session has expired after 10 minutes without use. Enter the staff PIN again.');
   });
 
+  // Issue 17: the open screen refreshes itself every 2 s; that must not keep a panel someone left
+  // open alive for ever.
+  it("the screen's own refreshes (watching) do not extend the session", async () => {
+    const token = await login();
+    for (let minute = 0; minute < 9; minute++) {
+      clock.advance(60_000);
+      expect(await error('staffStatus', { token, watching: true })).toBe('ok');
+    }
+    clock.advance(60_000 + 1);
+    expect(await error('staffStatus', { token, watching: true })).toMatch(/^unauthorized: The staff session has expired after 10 minutes/);
+  });
+
   it('one session at a time: a new login ends the old one; logging out ends it too', async () => {
     const first = await login();
     const second = await login();
@@ -98,7 +110,7 @@ describe('with a staff session', () => {
     expect(status.live).toMatchObject({ id: 1, packageId: 'test-exhibit', version: '1.0.0', title: 'Test exhibit', source: 'built-in', artifacts: 4, topics: 3, images: 5 });
     expect(status.live.publishedAt).toEqual(expect.any(String));
     expect(status).toMatchObject({ host: { kind: 'electron', canLeaveKiosk: true }, visitorState: 'unknown', pending: null, earlier: [] });
-    expect(status.inbox).toEqual({ folder: null, available: false, choices: expect.any(Array), importing: null, results: [] });
+    expect(status.inbox).toEqual({ folder: null, available: false, choices: expect.any(Array), importing: null, progress: null, results: [] });
     expect(status.settings.find((s: { key: string }) => s.key === 'keepVersions')).toEqual({
       key: 'keepVersions', value: 3, defaultValue: 3, about: expect.stringMatching(/earlier content versions/), expected: 'a whole number from 1 to 20',
     });
@@ -139,12 +151,34 @@ describe('with a staff session', () => {
     expect(status.result.inbox).toMatchObject({ folder: inbox, available: true, results: [expect.objectContaining({ outcome: 'imported' })] });
   });
 
+  // Issue 17, fault 7 on the staff screen: an older package is refused with a way to take it anyway.
+  it('an older package in the inbox is refused, and "Import anyway" takes it', async () => {
+    const token = await login();
+    const inbox = join(root.path, 'usb');
+    const old = smallSource();
+    old.package.version = '0.9.0';
+    copyFileSync(await makePackage(root.path, old, 'v0.9.zip'), join(inbox, 'exhibit-0.9.zip'));
+    const scan = core.api.staffImportFromInbox({ token }) as Promise<{ results: { name: string; outcome: string; message: string; canImportAnyway: boolean }[] }>;
+    await vi.waitFor(() => expect(clock.pending).toBeGreaterThan(2));
+    clock.advance(3000);
+    const [refused] = (await scan).results;
+    expect(refused).toMatchObject({ name: 'exhibit-0.9.zip', outcome: 'refused', canImportAnyway: true });
+    expect(refused!.message).toMatch(/^manifest\.json, package\.version: a version newer than 2\.0\.0, which is waiting to go live \(version 2\), but it is 0\.9\.0: /);
+    expect(await error('staffImportAnyway', { token, name: 'not-there.zip' })).toBe('not-found: not-there.zip is no longer in the inbox folder. Is the USB stick plugged in?');
+    const forced = (await call('staffImportAnyway', { token, name: 'exhibit-0.9.zip' })) as { result: { results: { outcome: string; canImportAnyway: boolean }[] } };
+    expect(forced.result.results).toEqual([expect.objectContaining({ outcome: 'imported', canImportAnyway: false, package: expect.objectContaining({ version: '0.9.0' }) })]);
+    // Staff asked for 0.9.0: it waits in place of 2.0.0; the 2.0.0 package is imported again for the next test.
+    const again = (await call('staffImportAnyway', { token, name: 'exhibit-2.zip' })) as { result: { results: { outcome: string }[] } };
+    expect(again.result.results[0]!.outcome).toBe('imported');
+  });
+
   it('staffRollback switches back in one step, and refuses a version that is not there', async () => {
     const token = await login();
-    core.api.reportVisitorState({ state: 'attract' }); // the waiting version goes live
-    expect(core.store.liveVersionId()).toBe(2);
+    core.api.reportVisitorState({ state: 'attract' }); // the waiting version (2.0.0, imported again above) goes live
+    const live = core.store.liveVersionId();
+    expect(live).toBeGreaterThan(1);
     expect(await error('staffRollback', { token, versionId: 99 })).toMatch(/^not-found: There is no earlier version 99 on this kiosk \(the earlier versions are 1\)/);
-    expect(await call('staffRollback', { token })).toMatchObject({ ok: true, result: { from: 2, live: { id: 1, version: '1.0.0' } } });
+    expect(await call('staffRollback', { token })).toMatchObject({ ok: true, result: { from: live, live: { id: 1, version: '1.0.0' } } });
     expect((await core.api.getExhibit({})).package.versionId).toBe(1);
   });
 

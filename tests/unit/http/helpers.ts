@@ -66,11 +66,11 @@ export function fakeApi(): ApiImplementation {
 }
 
 /** The staff verbs, each refusing as a host without staff mode would. */
-function staffVerbsUnavailable(): Pick<ApiImplementation, 'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffLeaveKiosk'> {
+function staffVerbsUnavailable(): Pick<ApiImplementation, 'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk'> {
   const refuse = (): never => {
     throw new ApiError('unauthorized', 'Staff mode is closed. Enter the staff PIN.');
   };
-  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffLeaveKiosk: refuse };
+  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse, staffLeaveKiosk: refuse };
 }
 
 export const SECRET = 'SECRET-OUTSIDE-THE-RENDERER';

@@ -12,6 +12,7 @@ import * as m0007 from './0007-periods';
 import * as m0008 from './0008-localized-text';
 import * as m0009 from './0009-oriented-size';
 import * as m0010 from './0010-search-languages';
+import * as m0011 from './0011-inbox-older';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'localized-text', up: m0008.up },
   { version: 9, name: 'oriented-size', up: m0009.up },
   { version: 10, name: 'search-languages', up: m0010.up },
+  { version: 11, name: 'inbox-older', up: m0011.up },
 ];
 
 /** The schema version this code writes and understands. */
