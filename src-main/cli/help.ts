@@ -12,10 +12,17 @@ export const COMMAND_HELP: Record<string, string> = {
   Checks a package completely (archive, manifest, every image) without importing it; a curator's
   source folder is checked as the package it packs into.
   --trusted (repeatable): also require a signature by this public key (a .pub file, or the key).`,
-  import: `vitrine import <package.zip|folder> [--now] [--data DIR]
+  preview: `vitrine preview <source-folder> [--port N] [--no-browser]
+  Shows a curator's folder in the kiosk's own screens, in a browser on this computer, and
+  rebuilds it a moment after each save: an edited paragraph shows without processing any image
+  again. Every mistake is listed on the screen (file and line) until it is fixed, and the last
+  good build stays on show meanwhile. It keeps its data in a temporary folder, never a kiosk's.
+  --port (default 4390; 0 picks a free one); --no-browser only prints the address.`,
+  import: `vitrine import <package.zip|folder> [--now] [--allow-older] [--data DIR]
   Imports a package into a kiosk's data folder. Without --now it waits: a running kiosk switches
   to it the next time its attract screen shows (nobody using it). --now switches at once: use it
-  when the kiosk is not running. The kiosk's trustedKeys setting applies.`,
+  when the kiosk is not running. The kiosk's trustedKeys setting applies. A version older than
+  (or the same as) the one live or waiting is refused unless --allow-older.`,
   rollback: `vitrine rollback [--to <version id>] [--data DIR]
   Switches back, in one step, to the version before the live one, or to --to (see vitrine versions).`,
   versions: `vitrine versions [--data DIR]
@@ -23,10 +30,10 @@ export const COMMAND_HELP: Record<string, string> = {
   keygen: `vitrine keygen --out <name>
   Makes an Ed25519 key pair for signing packages: <name>.key (private, keep it safe, mode 0600)
   and <name>.pub (one line; give it to kiosks: vitrine settings set trustedKeys '["<line>"]').`,
-  settings: `vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR]
+  settings: `vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR] [--create]
   Shows or changes the kiosk's settings (idle times, attract, opening hours, keepVersions,
   trustedKeys, inboxDir). VALUE is JSON where it parses (90, true, null, ["…"]), else text.`,
-  staff: `vitrine staff set-pin <4 to 8 digits | -> [--data DIR]
+  staff: `vitrine staff set-pin <4 to 8 digits | -> [--data DIR] [--create]
   Sets the PIN that opens staff mode on the kiosk (stored as a scrypt hash; "-" reads it from
   standard input, keeping it out of the shell's history). Setting it also lifts a lock.`,
   backup: `vitrine backup <file> [--data DIR]
@@ -40,6 +47,7 @@ export const COMMAND_HELP: Record<string, string> = {
 const SUMMARY: [string, string][] = [
   ['pack <source-folder> --out <package> [--sign <name>.key]', "make a package from a curator's folder"],
   ['validate <package | source-folder> [--trusted <name>.pub]', 'check a package or a source completely, import nothing'],
+  ['preview <source-folder> [--port N] [--no-browser]', "see a curator's folder in the kiosk's screens, rebuilt on each save"],
   ['import <package> [--now] [--data DIR]', 'import into a kiosk (live at its next attract screen, or --now)'],
   ['rollback [--to <version id>] [--data DIR]', 'switch back to an earlier version in one step'],
   ['versions [--data DIR]', 'list the live, waiting and earlier versions'],
@@ -58,4 +66,5 @@ ${SUMMARY.map(([usage, what]) => `  vitrine ${usage}\n      ${what}`).join('\n')
       the full help of one command
 
 --data DIR: the kiosk's data folder (default: $VITRINE_DATA, else the platform's usual place).
+A folder that holds no kiosk is refused; --create (staff, settings) makes one on purpose.
 Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage.`;

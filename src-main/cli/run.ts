@@ -14,12 +14,14 @@ import { NoStoreError, UsageError } from './args';
 import { BackupError, backupCommand } from './commands/backup';
 import { importCommand, rollbackCommand, versionsCommand } from './commands/kiosk';
 import { keygenCommand, packCommand, validateCommand } from './commands/package';
+import { previewCommand } from './commands/preview';
 import { settingsCommand, staffCommand } from './commands/settings';
 import { COMMAND_HELP, HELP } from './help';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   pack: packCommand,
   validate: validateCommand,
+  preview: previewCommand,
   import: importCommand,
   rollback: rollbackCommand,
   versions: versionsCommand,

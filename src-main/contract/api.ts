@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type {
-  ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PublishStateView, QrMatrix, SearchResults, SectionView,
+  ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PreviewStateView, PublishStateView, QrMatrix, SearchResults, SectionView,
   StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TimelineView, TopicView,
 } from './types';
 import type { ApiMethod } from './methods';
@@ -35,6 +35,7 @@ export const argSchemas = {
   getQr: z.object({ text: z.string().min(1).max(400) }).strict(),
   getHealth: noArgs,
   getKioskConfig: noArgs,
+  getPreviewState: noArgs,
   reportVisitorState: z.object({ state: z.enum(['attract', 'visiting']) }).strict(),
   staffLogin: z.object({ pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits') }).strict(),
   staffLogout: staff({}),
@@ -58,6 +59,7 @@ export interface ApiResults {
   getQr: QrMatrix;
   getHealth: HealthView;
   getKioskConfig: KioskConfig;
+  getPreviewState: PreviewStateView;
   reportVisitorState: PublishStateView;
   staffLogin: StaffSessionView;
   staffLogout: OkView;

@@ -12,6 +12,7 @@ export const API_METHODS = [
   'getQr',
   'getHealth',
   'getKioskConfig',
+  'getPreviewState',
   'reportVisitorState',
   'staffLogin',
   'staffLogout',

@@ -171,6 +171,33 @@ export interface KioskConfig {
   idleCountdownSeconds: number;
   attractSlideSeconds: number;
   showCursor: boolean;
+  /** True when a curator's folder is previewed (`vitrine preview`): the screens follow its saves. */
+  preview: boolean;
+}
+
+/** A mistake (or a warning) in a curator's folder, as the preview lists it. */
+export interface PreviewProblemView {
+  file: string;
+  /** "line 12", a field, or null for the whole file. */
+  place: string | null;
+  expected: string;
+}
+
+/** What `vitrine preview` last made of the curator's folder (getPreviewState). */
+export interface PreviewStateView {
+  /** The folder previewed. */
+  folder: string;
+  /** Counts the builds that went live; the screens reload when it changes. */
+  build: number;
+  /** Counts every look at the folder, good or not. */
+  attempt: number;
+  /** True while a save is being read. */
+  building: boolean;
+  /** Every mistake of the last look: while there is one, the screens show the last good build. */
+  problems: PreviewProblemView[];
+  warnings: PreviewProblemView[];
+  /** How long the last good build took (read, check, import), in ms; null before one. */
+  milliseconds: number | null;
 }
 
 /** A run of text in a search result; `match` marks what the visitor's words matched. */

@@ -4,7 +4,7 @@
  */
 import QRCode from 'qrcode';
 import { ApiError, type ApiImplementation } from '../contract/api';
-import type { AttractView, ContentLanguages, EraGroup, LocalText, SectionSummary, TopicSummary } from '../contract/types';
+import type { AttractView, ContentLanguages, EraGroup, LocalText, PreviewStateView, SectionSummary, TopicSummary } from '../contract/types';
 import type { SettingsStore } from './settings/store';
 import { createStaffApi, staffUnavailable, type StaffContext } from './staff/api';
 import type { Publisher } from './versions/publisher';
@@ -22,6 +22,8 @@ export interface ApiContext {
   publisher?: Publisher;
   /** Staff mode's services; without them every staff verb refuses. */
   staff?: StaffContext;
+  /** In `vitrine preview`: what it made of the curator's folder. Absent on a kiosk. */
+  preview?: () => PreviewStateView;
 }
 
 /** Builds the contract's implementation over an open store. */
@@ -149,7 +151,12 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
 
     getKioskConfig() {
       const { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor } = context.settings.all();
-      return { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor };
+      return { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor, preview: context.preview !== undefined };
+    },
+
+    getPreviewState() {
+      if (!context.preview) throw new ApiError('unavailable', 'This kiosk is not a preview (vitrine preview shows a curator\'s folder).');
+      return context.preview();
     },
 
     getHealth() {

@@ -19,14 +19,17 @@ import { StaffSessions } from './staff/session';
 import { openStore, type Store } from './store/connection';
 import { DataBusyError, withDataLock } from './versions/lock';
 import { Publisher } from './versions/publisher';
+import type { PreviewStateView } from '../contract/types';
 import { recoverInterruptedImport } from './versions/recover';
 
 /** What a host passes to open the core. */
 export interface VitrineOptions {
   /** Folder for the store and media; created if missing. */
   dataDir: string;
-  /** Folder of the built-in exhibit package, imported when the store has no live package. */
-  builtinPackage: string;
+  /** Folder of the built-in exhibit package, imported when the store has no live package (null: none, as in a preview). */
+  builtinPackage: string | null;
+  /** In `vitrine preview`: what it made of the curator's folder, for getPreviewState. */
+  preview?: () => PreviewStateView;
   log?: Logger;
   /** What the host offers staff (leaving kiosk mode, crash reports). */
   host?: KioskHost;
@@ -71,7 +74,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     });
     const settings = createSettingsStore(store.db, log);
     const keepVersions = () => settings.get('keepVersions');
-    if (store.liveVersionId() === null) {
+    if (store.liveVersionId() === null && options.builtinPackage !== null) {
       log.info('core', 'No live exhibit yet: importing the built-in package', { from: options.builtinPackage });
       // The built-in package ships inside the app: it is trusted as the app itself is.
       await importPackage(store, options.builtinPackage, { ...dirs, log, source: 'built-in', publish: 'now', keepVersions: keepVersions() });
@@ -92,7 +95,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
       pins: createPinStore(store.db, clock),
       sessions: new StaffSessions({ clock }),
     };
-    const api = createApi(store, { startedAt, settings, publisher: pub, staff });
+    const api = createApi(store, { startedAt, settings, publisher: pub, staff, ...(options.preview ? { preview: options.preview } : {}) });
     pub.start();
     const box = inbox;
     box.start();

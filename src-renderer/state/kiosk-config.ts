@@ -12,6 +12,7 @@ export const DEFAULT_KIOSK_CONFIG: Readonly<KioskConfig> = Object.freeze({
   idleCountdownSeconds: 15,
   attractSlideSeconds: 8,
   showCursor: false,
+  preview: false,
 });
 
 /** Reads the kiosk's settings; never rejects. */

@@ -60,6 +60,12 @@ export class ScreenCache {
     if (this.#idle === null && this.#ahead.length > 0) this.#next();
   }
 
+  /** Forgets every answer: the content changed under the visit (vitrine preview rebuilt it). */
+  forget(): void {
+    this.#entries.clear();
+    this.#ahead = [];
+  }
+
   /** Stops reading ahead (the visit is over). */
   dispose(): void {
     this.#ahead = [];

@@ -235,7 +235,7 @@ export interface FakeApiOptions {
 export type FakeApi = Api & { calls: { method: keyof Api; args: unknown }[] };
 
 /** The kiosk settings the fake answers with (the defaults), unless a test overrides some. */
-export const KIOSK_CONFIG: KioskConfig = { idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false };
+export const KIOSK_CONFIG: KioskConfig = { idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false, preview: false };
 
 const notFaked = (): never => {
   throw new Error('staff verbs are not faked');
@@ -273,6 +273,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     staffSetSetting: (args) => answer('staffSetSetting', args, notFaked),
     staffImportFromInbox: (args) => answer('staffImportFromInbox', args, notFaked),
     staffImportAnyway: (args) => answer('staffImportAnyway', args, notFaked),
+    getPreviewState: (args) => answer('getPreviewState', args, notFaked),
     staffLeaveKiosk: (args) => answer('staffLeaveKiosk', args, notFaked),
   };
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { MANIFEST_FILE, type Manifest } from './manifest';
 import { checkSignature, SIGNATURE_FILE } from './signing';
-import { openPackageSource, readBytes, readText, type SourceLimits } from './source';
+import { openPackageSource, readBytes, readText, type PackageSource, type SourceLimits } from './source';
 import { stageMedia, type StagedSet, type StageOptions } from './stage';
 import { parseManifest } from './validate';
 
@@ -19,6 +19,8 @@ export interface CheckOptions extends StageOptions {
   /** Public keys one of which must have signed the package; empty or absent: none required. */
   trustedKeys?: readonly string[] | undefined;
   limits?: Partial<SourceLimits> | undefined;
+  /** Opens the package another way than from `path` (vitrine preview: a folder and a manifest in memory). */
+  open?: (() => Promise<PackageSource>) | undefined;
   /** Asked once the manifest is read, before any image is staged: throws a PackageError to refuse it. */
   accept?: ((manifest: Manifest) => void) | undefined;
 }
@@ -37,7 +39,7 @@ export interface CheckedPackage {
  * `stagingDir` and hands the result to `use`; the staging folder is removed afterwards whatever happens.
  */
 export async function withCheckedPackage<T>(path: string, stagingDir: string, options: CheckOptions, use: (checked: CheckedPackage) => Promise<T>): Promise<T> {
-  const source = await openPackageSource(path, options.limits);
+  const source = options.open ? await options.open() : await openPackageSource(path, options.limits);
   try {
     const bytes = await readBytes(source, MANIFEST_FILE, MAX_MANIFEST_BYTES);
     // The signature first: an untrusted package is refused before its content is even parsed.

@@ -20,7 +20,7 @@ import { discardIncomplete, markReady, publishVersion } from '../versions/versio
 import { crashPoint } from './crash-points';
 import { withCheckedPackage } from './check';
 import type { Manifest } from './manifest';
-import type { SourceLimits } from './source';
+import type { PackageSource, SourceLimits } from './source';
 import { refuseOlder } from './version-order';
 import type { StageOptions } from './stage';
 import { writePackageVersion } from './write';
@@ -45,6 +45,8 @@ export interface ImportOptions {
   limits?: Partial<SourceLimits>;
   /** Lets an older (or the same) version of the live package in: staff asked for it (version-order.ts). */
   allowOlder?: boolean;
+  /** Opens the package another way than from `path` (check.ts). */
+  open?: () => Promise<PackageSource>;
   log?: Logger;
   onProgress?: (done: number, total: number) => void;
 }
@@ -82,7 +84,7 @@ export async function importPackage(store: Store, path: string, options: ImportO
     const stagingDir = join(dirs.stagingRoot, randomBytes(6).toString('hex'));
     const stage: StageOptions = { tilesDir: dirs.tilesDir, knownRenditions: knownRenditionsIn(store, dirs.mediaDir), onProgress: options.onProgress };
     const accept = options.allowOlder ? undefined : (manifest: Manifest) => refuseOlder(store, manifest);
-    const check = { ...stage, trustedKeys: options.trustedKeys, limits: options.limits, accept };
+    const check = { ...stage, trustedKeys: options.trustedKeys, limits: options.limits, accept, open: options.open };
     return withCheckedPackage(path, stagingDir, check, async ({ manifest, manifestSha256, staged, signedBy }) => {
       // Rows first, as 'incomplete', then files: the rows protect the files from any clean-up,
       // and a version is only ever switched to once every file it names is in place.

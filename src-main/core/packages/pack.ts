@@ -66,8 +66,11 @@ function readSource(sourceDir: string): { draft: SourceDraft; source: ExhibitSou
   }
 }
 
+/** SHA-256 of images already hashed, by path, size and time (vitrine preview hashes an unchanged image once). */
+export type HashCache = Map<string, { bytes: number; mtimeMs: number; sha256: string }>;
+
 /** Reads a source folder and returns the complete manifest text (sizes and checksums filled in). */
-export async function completeManifest(sourceDir: string, onProgress?: PackOptions['onProgress']): Promise<{ text: string; manifest: Manifest; source: ExhibitSource | null }> {
+export async function completeManifest(sourceDir: string, onProgress?: PackOptions['onProgress'], hashes?: HashCache): Promise<{ text: string; manifest: Manifest; source: ExhibitSource | null }> {
   const { draft, source } = readSource(sourceDir);
   const artifacts = Array.isArray(draft.artifacts) ? draft.artifacts : [];
   const total = artifacts.reduce((n, a) => n + (Array.isArray(a.media) ? a.media.length : 0), 0);
@@ -77,7 +80,7 @@ export async function completeManifest(sourceDir: string, onProgress?: PackOptio
     for (const [m, media] of (Array.isArray(artifact.media) ? artifact.media : []).entries()) {
       onProgress?.(++done, total);
       if (typeof media.file !== 'string' || media.file.includes('..')) continue; // the schema check names it below
-      await problems.attemptAsync(() => measure(sourceDir, media.file as string, media, `artifacts[${a}].media[${m}]`));
+      await problems.attemptAsync(() => measure(sourceDir, media.file as string, media, `artifacts[${a}].media[${m}]`, hashes));
     }
   }
   problems.check();
@@ -90,15 +93,18 @@ export async function completeManifest(sourceDir: string, onProgress?: PackOptio
  * Fills in an image's size and SHA-256. A manifest.json that already states them must be right:
  * repacking a package never blesses an image that changed after its manifest was written.
  */
-async function measure(sourceDir: string, file: string, media: MediaDraft, field: string): Promise<void> {
+async function measure(sourceDir: string, file: string, media: MediaDraft, field: string, hashes?: HashCache): Promise<void> {
   const path = join(sourceDir, file);
   let bytes: number;
+  let mtimeMs: number;
   try {
-    bytes = (await stat(path)).size;
+    ({ size: bytes, mtimeMs } = await stat(path));
   } catch {
     throw new PackageError(MANIFEST_FILE, `${field}.file`, `the name of an image in the source folder, but "${file}" does not exist`);
   }
-  const sha256 = await hashFile(path);
+  const known = hashes?.get(path);
+  const sha256 = known && known.bytes === bytes && known.mtimeMs === mtimeMs ? known.sha256 : await hashFile(path);
+  hashes?.set(path, { bytes, mtimeMs, sha256 });
   const stale = media.sha256 !== undefined && media.sha256 !== sha256 ? 'sha256' : media.bytes !== undefined && media.bytes !== bytes ? 'bytes' : null;
   if (stale) throw new PackageError(MANIFEST_FILE, `${field}.${stale}`, `the ${stale === 'bytes' ? 'size' : 'SHA-256'} of ${file}, but the file has another (leave "bytes" and "sha256" out to have them filled in)`);
   Object.assign(media, { bytes, sha256 });

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import yauzl from 'yauzl';
 import { checkArchiveEntry, entryField, LIMITS, type SourceLimits } from './archive-checks';
 import { PackageError } from './errors';
@@ -35,6 +35,48 @@ export async function openPackageSource(path: string, limits: Partial<SourceLimi
     throw new PackageError(path, null, 'a package folder or archive file that exists');
   }
   return info.isDirectory() ? openFolder(path, all) : openArchive(path, all);
+}
+
+/**
+ * Only the named files of a folder (a curator's folder holds much else: its Markdown, notes, a
+ * .git folder). A name that is a link or not a regular file is refused as a folder source would.
+ */
+export async function openListedFiles(root: string, names: readonly string[]): Promise<PackageSource> {
+  const sizes = new Map<string, number>();
+  for (const name of names) {
+    const info = await lstat(join(root, ...name.split('/'))).catch(() => null);
+    if (!info) continue; // the manifest's check names it: "not in the package"
+    if (!info.isFile()) throw new PackageError(name, null, 'a regular file, not a link or a folder');
+    sizes.set(name, info.size);
+  }
+  return {
+    label: root,
+    names: () => [...sizes.keys()],
+    size: (name) => sizes.get(name) ?? 0,
+    open: async (name) => {
+      if (!sizes.has(name)) throw new PackageError(root, name, 'a file that is in the package');
+      return createReadStream(join(root, ...name.split('/')));
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * `source` with some files given in memory as well (replacing any of the same name): how
+ * `vitrine preview` imports a curator's folder with the manifest.json it has just made, without
+ * writing into the curator's folder or copying the images elsewhere first.
+ */
+export function withFiles(source: PackageSource, files: ReadonlyMap<string, Buffer>): PackageSource {
+  return {
+    label: source.label,
+    names: () => [...new Set([...source.names(), ...files.keys()])],
+    size: (name) => files.get(name)?.length ?? source.size(name),
+    open: async (name) => {
+      const bytes = files.get(name);
+      return bytes ? Readable.from([bytes]) : source.open(name);
+    },
+    close: () => source.close(),
+  };
 }
 
 /** Reads a whole (small) file of a source as UTF-8 text, refusing files over `maxBytes`. */
