@@ -61,6 +61,8 @@ const BENCHES = [
   // The same on the generated large package (the import benchmark's, made once), with fewer runs.
   { name: 'cold-start-large', module: 'bench/cold-start.mjs', run: async (m) => m.benchColdStart({ runs: 3, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
   { name: 'taps-large', module: 'bench/taps.mjs', run: async (m) => m.benchTaps({ taps: 120, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
+  // Issue 17: validate and pack of a 130 MB curator's folder; preview from save to screen.
+  { name: 'curator', module: 'bench/curator.mjs', run: (m) => m.benchCurator({ artifacts: 650, runs: 2 }), rows: (r, m) => m.rows(r) },
 ];
 
 const LARGE = 1000;

@@ -17,6 +17,7 @@ import { keygenCommand, packCommand, validateCommand } from './commands/package'
 import { previewCommand } from './commands/preview';
 import { settingsCommand, staffCommand } from './commands/settings';
 import { COMMAND_HELP, HELP } from './help';
+import { cliVersion } from './version';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   pack: packCommand,
@@ -34,6 +35,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 async function dispatch(argv: string[]): Promise<number> {
   const args = [...argv];
   const command = args.shift();
+  if (command === '--version' || command === '-v') {
+    console.log(`vitrine ${cliVersion()}`);
+    return 0;
+  }
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     console.log(HELP);
     return command ? 0 : 2;

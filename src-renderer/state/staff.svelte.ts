@@ -37,6 +37,11 @@ export class StaffSession {
   scan = $state.raw<InboxResultView[] | null>(null);
   /** Per setting: the sentence of its last refusal. */
   settingErrors = $state<Record<string, string>>({});
+  /**
+   * True once the session ended while the screen watched it (10 minutes without a staff action):
+   * staff walked away, so the panel closes and the kiosk is the visitors' again.
+   */
+  expired = $state(false);
 
   constructor(api: Api) {
     this.#api = api;
@@ -114,6 +119,7 @@ export class StaffSession {
           if (stopped || this.#token !== token || !(error instanceof ClientError && error.code === 'unauthorized')) return;
           this.logout();
           this.pinError = error.message;
+          this.expired = true;
         },
       );
     }, everyMs);

@@ -194,3 +194,20 @@ describe('the staff screen keeps itself up to date, and says who signed what', (
     expect(screen.getByTestId('staff-inbox-results').textContent).toContain('old-1.0.zip: imported. Imported Old Acquisitions 1.0.0');
   });
 });
+
+describe('a staff screen left open', () => {
+  it('closes itself when the session ends unused, so visitors never find a PIN pad', async () => {
+    vi.useFakeTimers();
+    try {
+      const api = staffApi();
+      const { closed } = await logIn(api);
+      // The host's answer once 10 minutes passed without a staff action.
+      api.staffStatus = () => Promise.reject(new ClientError('unauthorized', 'The staff session has expired after 10 minutes without use. Enter the staff PIN again.'));
+      await vi.advanceTimersByTimeAsync(2100);
+      await settle();
+      expect(closed()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -23,6 +23,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const dataDir = dataDirOption(args);
   const now = takeFlag(args, '--now');
   const allowOlder = takeFlag(args, '--allow-older');
+  const json = takeFlag(args, '--json');
   rejectUnknownOptions(args, 'import');
   const [path] = args;
   if (!path) throw new UsageError('import needs a package');
@@ -35,8 +36,12 @@ export async function importCommand(args: string[]): Promise<number> {
       keepVersions: settings.get('keepVersions'),
       trustedKeys: settings.get('trustedKeys'),
       allowOlder,
-      onProgress: progress('Importing', 'images'),
+      onProgress: json ? undefined : progress('Importing', 'images'),
     });
+    if (json) {
+      console.log(JSON.stringify(result, null, 2));
+      return 0;
+    }
     const when = result.live ? 'It is live now.' : 'The kiosk switches to it the next time its attract screen shows (or use --now if the kiosk is not running).';
     console.log(`Imported "${result.title}" ${result.version} as version ${result.versionId} (${result.artifacts} artifacts, ${result.images} images) in ${result.milliseconds} ms. ${when}`);
     return 0;
@@ -65,10 +70,17 @@ export async function rollbackCommand(args: string[]): Promise<number> {
 /** vitrine versions [--data DIR] */
 export async function versionsCommand(args: string[]): Promise<number> {
   const dataDir = existingDataDir(args, 'vitrine versions');
+  const json = takeFlag(args, '--json');
   rejectUnknownOptions(args, 'versions');
   return withStore(dataDir, async (store) => {
     const live = store.liveVersionId();
     const versions = listVersions(store).filter((v) => v.status !== 'incomplete');
+    if (json) {
+      const state = (v: (typeof versions)[number]) => (v.id === live ? 'live' : v.status === 'ready' ? 'waiting' : 'earlier');
+      const list = versions.map((v) => ({ id: v.id, state: state(v), packageId: v.package_id, version: v.version, title: v.title, source: v.source, importedAt: v.imported_at, publishedAt: v.published_at, signedBy: v.signed_by }));
+      console.log(JSON.stringify(list, null, 2));
+      return 0;
+    }
     if (versions.length === 0) console.log('No content versions yet.');
     for (const v of versions) {
       const state = v.id === live ? 'LIVE   ' : v.status === 'ready' ? 'WAITING' : '       ';

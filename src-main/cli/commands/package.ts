@@ -4,10 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withCheckedPackage } from '../../core/packages/check';
+import { PackageError, PackageProblems } from '../../core/packages/errors';
 import { pack } from '../../core/packages/pack';
 import { isExhibitFolder } from '../../core/packages/source-format/exhibit-folder';
 import { generateSigningKeys, isEd25519PublicKey, keyFingerprint } from '../../core/packages/signing';
-import { progress, rejectUnknownOptions, takeOption, takeOptions, UsageError } from '../args';
+import { progress, rejectUnknownOptions, takeFlag, takeOption, takeOptions, UsageError } from '../args';
 
 /** vitrine pack <source> --out <package> [--sign key] */
 export async function packCommand(args: string[]): Promise<number> {
@@ -41,6 +42,7 @@ function readPublicKey(value: string): string {
 /** vitrine validate <package | source folder> [--trusted pub]... */
 export async function validateCommand(args: string[]): Promise<number> {
   const trustedKeys = takeOptions(args, '--trusted').map(readPublicKey);
+  const json = takeFlag(args, '--json');
   rejectUnknownOptions(args, 'validate');
   const [path] = args;
   if (!path) throw new UsageError('validate needs a package or a source folder');
@@ -49,12 +51,29 @@ export async function validateCommand(args: string[]): Promise<number> {
   const staging = await mkdtemp(join(tmpdir(), 'vitrine-validate-'));
   try {
     // A source folder is checked as the package it packs into: a source that validates is one that imports.
-    const checked = source ? (await pack(path, join(staging, 'packed'), { onProgress: progress('Hashing', 'images'), onCheck: progress('Checking', 'images') })).output : path;
-    const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: progress('Checking', 'images') };
+    const quiet = json ? {} : { onProgress: progress('Hashing', 'images'), onCheck: progress('Checking', 'images') };
+    const packed = source ? await pack(path, join(staging, 'packed'), quiet) : null;
+    const checked = packed ? packed.output : path;
+    const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: json ? undefined : progress('Checking', 'images') };
     const summary = await withCheckedPackage(checked, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.size, signedBy }));
     const { title, version } = summary.manifest.package;
+    const counts = packed?.source?.summary;
+    const warnings = packed?.source?.warnings ?? [];
+    if (json) {
+      const place = (w: { file: string; field: string | null; expected: string }) => ({ file: w.file, place: w.field, expected: w.expected });
+      console.log(JSON.stringify({ valid: true, source, package: summary.manifest.package, artifacts: summary.manifest.artifacts.length, images: summary.images, signedBy: summary.signedBy, ...(counts ? { counts } : {}), warnings: warnings.map(place) }, null, 2));
+      return 0;
+    }
     const signed = summary.signedBy ? `, signed by trusted key ${summary.signedBy}` : '';
     console.log(`Valid${source ? ' source' : ''}: "${title}" ${version}, ${summary.manifest.artifacts.length} artifacts, ${summary.images} images${signed}.`);
+    if (counts) console.log(`  ${counts.sections} sections, ${counts.topics} topics, ${counts.artifacts} artifacts, ${counts.images} images; languages: ${counts.languages.join(', ')}.`);
+    for (const w of warnings) console.log(`  Warning: ${w.message}`);
+  } catch (error) {
+    // For scripts: the refusal as JSON on standard output too, every problem with its place.
+    if (!json || !(error instanceof PackageError)) throw error;
+    const problems = error instanceof PackageProblems ? error.problems : [error];
+    console.log(JSON.stringify({ valid: false, problems: problems.map((p) => ({ file: p.file, place: p.field, expected: p.expected })) }, null, 2));
+    return 1;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -1,14 +1,15 @@
 /** `vitrine settings` and `vitrine staff`: a kiosk's settings and its staff PIN. */
-import { readFileSync } from 'node:fs';
-import { SETTINGS, type SettingKey } from '../../core/settings/schema';
+import { existsSync, readFileSync } from 'node:fs';
+import { SETTINGS, type SettingKey, type Settings } from '../../core/settings/schema';
 import { createSettingsStore, parseSettingInput } from '../../core/settings/store';
 import { createPinStore } from '../../core/staff/pin';
 import { openStore } from '../../core/store/connection';
-import { existingDataDir, rejectUnknownOptions, storePath, UsageError } from '../args';
+import { existingDataDir, rejectUnknownOptions, storePath, takeFlag, UsageError } from '../args';
 
 /** vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR] [--create] */
 export async function settingsCommand(args: string[]): Promise<number> {
   const dataDir = existingDataDir(args, 'vitrine settings', true);
+  const json = takeFlag(args, '--json');
   rejectUnknownOptions(args, 'settings');
   const [action = 'list', key, value] = args;
   const store = openStore(storePath(dataDir));
@@ -16,19 +17,40 @@ export async function settingsCommand(args: string[]): Promise<number> {
     const settings = createSettingsStore(store.db);
     if (action === 'set') {
       if (!key || value === undefined) throw new UsageError('settings set needs a KEY and a VALUE');
-      settings.set(key, parseSettingInput(value));
-      console.log(`${key} = ${JSON.stringify(settings.all()[key as SettingKey])}`);
+      const [name, day] = key.split('.', 2) as [string, string | undefined];
+      settings.set(name, settingValue(name, day, value, settings.all()));
+      console.log(`${name} = ${JSON.stringify(settings.all()[name as SettingKey])}`);
     } else if (action === 'reset') {
       if (!key) throw new UsageError('settings reset needs a KEY');
       settings.reset(key);
       console.log(`${key} is back to its default: ${JSON.stringify(settings.all()[key as SettingKey])}`);
     } else if (action === 'list') {
-      for (const [k, v] of Object.entries(settings.all())) console.log(`${k} = ${JSON.stringify(v)}\n    ${SETTINGS[k as SettingKey].about}`);
+      if (json) console.log(JSON.stringify(settings.all(), null, 2));
+      else for (const [k, v] of Object.entries(settings.all())) console.log(`${k} = ${JSON.stringify(v)}\n    ${SETTINGS[k as SettingKey].about}`);
     } else throw new UsageError(`Unknown settings action "${action}"`);
   } finally {
     store.close();
   }
   return 0;
+}
+
+/**
+ * A value typed on the command line, made what the setting holds (issue 17): trustedKeys may name
+ * .pub files as well as give the keys' lines, one or a list; `openingHours.monday VALUE` sets one
+ * day ("closed" or null for a closed day), keeping the others.
+ */
+function settingValue(key: string, day: string | undefined, text: string, current: Settings): unknown {
+  const value = parseSettingInput(text);
+  if (key === 'openingHours' && day !== undefined) {
+    if (!(day in current.openingHours)) throw new UsageError(`openingHours.${day}: the days are ${Object.keys(current.openingHours).join(', ')}`);
+    return { ...current.openingHours, [day]: value === 'closed' ? null : value };
+  }
+  if (day !== undefined) throw new UsageError(`Only openingHours is set one part at a time (openingHours.monday …); ${key}.${day} is not a setting`);
+  if (key === 'trustedKeys') {
+    const keys = Array.isArray(value) ? value : [value];
+    return keys.map((k) => (typeof k === 'string' && existsSync(k) ? readFileSync(k, 'utf8').trim() : k));
+  }
+  return value;
 }
 
 /** vitrine staff set-pin <digits|-> [--data DIR] [--create] */

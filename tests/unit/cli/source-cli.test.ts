@@ -23,8 +23,29 @@ afterAll(() => root.cleanup());
 describe('a curator source folder on the command line', () => {
   it('vitrine validate checks it completely and writes nothing into it', async () => {
     const run = await runCli(['validate', source]);
-    expect(run).toMatchObject({ code: 0, stdout: 'Valid source: "Letters from the Harbour (spring 2025)" 1.2.0, 2 artifacts, 3 images.\n' });
+    // The counts, so a missing section shows; the example's second section has no topics (issue 17).
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: [
+        'Valid source: "Letters from the Harbour (spring 2025)" 1.2.0, 2 artifacts, 3 images.',
+        '  2 sections, 2 topics, 2 artifacts, 3 images; languages: en.',
+        `  Warning: exhibit.yaml, line ${lineOf(exampleFiles()['exhibit.yaml']!, '  - id: arriving')}: section "arriving" has no topics (no files in sections/arriving/): visitors will see it as "Not on this kiosk"`,
+        '',
+      ].join('\n'),
+    });
     expect(existsSync(join(source, 'manifest.json'))).toBe(false);
+  });
+
+  it('--json: the same for scripts, and a refusal as JSON with every problem in its place', async () => {
+    const run = await runCli(['validate', source, '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, source: true, package: { id: 'harbour-letters', version: '1.2.0' }, images: 3, counts: { sections: 2, topics: 2 }, warnings: [{ file: 'exhibit.yaml', place: expect.stringMatching(/^line \d+$/) }] });
+    const broken = await writeExhibitFolder(join(root.path, 'broken-json'));
+    const topic = join(broken, 'sections/leaving/01-on-board.md');
+    writeFileSync(topic, readFileSync(topic, 'utf8').replace('era: The Crossing', 'era: [The Crossing]'));
+    const refused = await runCli(['validate', broken, '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toEqual({ valid: false, problems: [{ file: 'sections/leaving/01-on-board.md', place: 'line 3', expected: '"era" should be text, found a list' }] });
   });
 
   it('vitrine pack makes one archive of it, which validates as a package', async () => {

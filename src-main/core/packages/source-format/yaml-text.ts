@@ -58,16 +58,44 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlText {
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
-    const line = lines.linePos(error.pos[0]).line + firstLine - 1;
-    throw sourceError(file, line, syntaxProblem(error.code, error.message));
+    const at = lines.linePos(error.pos[0]).line;
+    throw sourceError(file, at + firstLine - 1, syntaxProblem(error.code, error.message, text.split(/\r?\n/), at, firstLine));
   }
   const yaml = new YamlText(file, doc.contents, lines, firstLine);
   refuseAliases(yaml, doc.contents);
   return yaml;
 }
 
-function syntaxProblem(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'a key written twice in the same group (each key may appear once)';
+/**
+ * The parser's complaint in a curator's words, with what to write instead where it can tell
+ * (issue 17): a value holding ": " needs quotes (and curly quotes from a word processor are not
+ * quotes to YAML); a key written twice names the line it was first written on.
+ */
+function syntaxProblem(code: string, message: string, lines: string[], at: number, firstLine: number): string {
+  const source = lines[at - 1] ?? '';
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^(\s*)(-\s+)?([^:#]+?)\s*:/.exec(source);
+    if (key) {
+      const indent = key[1]!.length + (key[2]?.length ?? 0);
+      for (let i = at - 2; i >= 0; i--) {
+        const earlier = /^(\s*)(-\s+)?([^:#]+?)\s*:/.exec(lines[i]!);
+        if (!earlier) continue;
+        const level = earlier[1]!.length + (earlier[2]?.length ?? 0);
+        if (level < indent) break; // left the group
+        if (level === indent && earlier[3] === key[3]) return `the key "${key[3]}" is written twice in the same group: it is first on line ${i + firstLine} (each key, and each id, may appear once)`;
+      }
+    }
+    return 'a key written twice in the same group (each key may appear once)';
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    const pair = /^(\s*(?:-\s+)?[^:#]+?):\s+(.*\S)\s*$/.exec(source);
+    const curly = /[\u201c\u201d\u2018\u2019]/.test(source);
+    if (pair) {
+      const value = pair[2]!.replace(/^[\u201c\u2018"']|[\u201d\u2019"']$/g, '').replace(/"/g, '\\"');
+      const why = curly ? 'curly quotes “ ” (a word processor puts them in) are not quotes to YAML, and ": " inside the value looks like another key' : 'a value with ": " in it looks like another key';
+      return `${why}: put the value in straight quotes, as ${pair[1]!.trim()}: "${value}"`;
+    }
+  }
   const what = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
   const hint = /indent/i.test(what) ? ' (check the indentation: keys of one group start in the same column)' : '';
   return `this is not valid YAML: ${what}${hint}`;
