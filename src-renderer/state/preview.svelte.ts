@@ -8,7 +8,7 @@ import type { Api } from '../../src-main/contract/api';
 import type { PreviewProblemView } from '../../src-main/contract/types';
 
 /** Often enough that a save shows within a blink of its build; the host answers from memory. */
-export const PREVIEW_POLL_MS = 250;
+export const PREVIEW_POLL_MS = 100;
 
 export class PreviewWatch {
   readonly #api: Api;

@@ -52,10 +52,13 @@ export async function validateCommand(args: string[]): Promise<number> {
   try {
     // A source folder is checked as the package it packs into: a source that validates is one that imports.
     const quiet = json ? {} : { onProgress: progress('Hashing', 'images'), onCheck: progress('Checking', 'images') };
+    // A source folder: pack it aside, which checks the package exactly as an import will (pack.ts),
+    // so its images are decoded and tiled once, not twice. A package: the kiosk's own check.
     const packed = source ? await pack(path, join(staging, 'packed'), quiet) : null;
-    const checked = packed ? packed.output : path;
     const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: json ? undefined : progress('Checking', 'images') };
-    const summary = await withCheckedPackage(checked, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.size, signedBy }));
+    const summary = packed
+      ? { manifest: packed.manifest, images: packed.manifest.artifacts.reduce((n, a) => n + a.media.length, 0), signedBy: null }
+      : await withCheckedPackage(path, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.size, signedBy }));
     const { title, version } = summary.manifest.package;
     const counts = packed?.source?.summary;
     const warnings = packed?.source?.warnings ?? [];

@@ -17,7 +17,7 @@ import { startHttpHost } from '../../http/server';
 import { rejectUnknownOptions, takeFlag, takeOption, UsageError } from '../args';
 
 /** Saves closer together than this make one build (an editor writes a file in several steps). */
-const SETTLE_MS = 120;
+const SETTLE_MS = 60;
 
 /** vitrine preview <folder> [--port N] [--no-browser] */
 export async function previewCommand(args: string[]): Promise<number> {
