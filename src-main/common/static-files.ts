@@ -3,7 +3,9 @@
  * safely: resolve a URL path inside one folder and nowhere else, content types, and the CSP.
  * Pure Node; knows nothing of Electron or HTTP servers.
  */
-import { extname, resolve, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
+import { extname, relative, resolve, sep } from 'node:path';
 
 /** Strict Content-Security-Policy for the renderer: everything from our own origin, nothing else. */
 export const CONTENT_SECURITY_POLICY = [
@@ -101,6 +103,29 @@ export interface ContentDirs {
 export function resolveContentPath(dirs: ContentDirs, urlPath: string): string | null {
   if (urlPath.startsWith('/media/')) return resolveMediaPath(dirs.mediaDir, urlPath);
   if (urlPath.startsWith('/tiles/')) return resolveTilePath(dirs.tilesDir, urlPath);
+  return null;
+}
+
+/** The store a content URL resolves into (for openServedFile), or null for anything else. */
+export function contentRootFor(dirs: ContentDirs, urlPath: string): string | null {
+  if (urlPath.startsWith('/media/')) return dirs.mediaDir;
+  if (urlPath.startsWith('/tiles/')) return dirs.tilesDir;
+  return null;
+}
+
+/**
+ * Opens a resolved file for serving, refusing links (issue 19: an outside probe found a link
+ * placed in the media folder was followed): the file itself must not be a link (O_NOFOLLOW where
+ * the system has it), and with every link on its way resolved it must still be inside `root`.
+ * Null when it is missing, a link, or leads out of `root`.
+ */
+export async function openServedFile(root: string, file: string): Promise<FileHandle | null> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(() => null);
+  if (!handle) return null;
+  const [real, base] = await Promise.all([realpath(file).catch(() => null), realpath(root).catch(() => null)]);
+  // With every link resolved, the file is where its path says it is, below the (real) root.
+  if (real !== null && base !== null && real === resolve(base, relative(resolve(root), file))) return handle;
+  await handle.close();
   return null;
 }
 

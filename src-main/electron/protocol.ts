@@ -4,10 +4,9 @@
  * same-origin checks, and exposes exactly two folders instead of the whole disk (Electron
  * security checklist: "Avoid usage of the file:// protocol and prefer custom protocols").
  */
-import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, isContentPath, resolveContentPath, resolveInside } from '../common/static-files';
+import { CONTENT_SECURITY_POLICY, contentRootFor, contentTypeFor, isContentPath, openServedFile, resolveContentPath, resolveInside } from '../common/static-files';
 import type { Logger } from '../core/log';
 import { APP_SCHEME, isAppUrl } from './app-url';
 
@@ -39,26 +38,29 @@ function refuse(status: 404 | 405, extra: Record<string, string> = {}): Response
   });
 }
 
-/** Maps a request URL to a file on disk, or null when it names nothing we serve. */
-function fileFor(requestUrl: string, options: AppProtocolOptions): string | null {
+/** Maps a request URL to a file on disk and the folder it must stay in, or null when it names nothing we serve. */
+function fileFor(requestUrl: string, options: AppProtocolOptions): { path: string; root: string } | null {
   // Only our own host: `vitrine://anything-else/` is not a second way in.
   if (!isAppUrl(requestUrl)) return null;
   const { pathname } = new URL(requestUrl);
-  if (isContentPath(pathname)) return resolveContentPath(options, pathname);
-  return resolveInside(options.rendererDir, pathname);
+  const root = isContentPath(pathname) ? contentRootFor(options, pathname) : options.rendererDir;
+  const path = isContentPath(pathname) ? resolveContentPath(options, pathname) : resolveInside(options.rendererDir, pathname);
+  return path && root ? { path, root } : null;
 }
 
 /** Builds the `vitrine:` handler: GET/HEAD of files inside the renderer or media folder, 404 otherwise. */
 export function createAppProtocolHandler(options: AppProtocolOptions): AppProtocolHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, { allow: 'GET, HEAD' });
-    const path = fileFor(request.url, options);
-    if (!path) {
+    const found = fileFor(request.url, options);
+    if (!found) {
       options.log.warn('protocol', 'Refused a request outside the app', { url: request.url.slice(0, 200) });
       return refuse(404);
     }
+    const { path } = found;
     // Open first, then stat the open handle: the file cannot be swapped between check and read.
-    const handle = await open(path, 'r').catch(() => null);
+    // No link is followed, and nothing outside its folder is sent (static-files.ts).
+    const handle = await openServedFile(found.root, path);
     if (!handle) return refuse(404);
     try {
       const info = await handle.stat();

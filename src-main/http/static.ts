@@ -4,10 +4,10 @@
  * outside those two folders. Files are streamed, never read whole: a full-resolution scan can be
  * tens of megabytes and a kiosk has little memory to spare.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { contentTypeFor, resolveContentPath, resolveInside, type ContentDirs } from '../common/static-files';
+import { contentRootFor, contentTypeFor, openServedFile, resolveContentPath, resolveInside, type ContentDirs } from '../common/static-files';
 import type { Logger } from '../core/log';
 import { sendText } from './respond';
 
@@ -27,7 +27,7 @@ export async function serveRenderer(
   const file = resolveInside(rendererDir, urlPath);
   if (file === null) return sendText(req, res, 404, 'Not found.');
   const cache = urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
-  await serveFile(req, res, file, cache, log);
+  await serveFile(req, res, rendererDir, file, cache, log);
 }
 
 /** Serves content-addressed media and tiles (`/media/<sha256>.<ext>`, `/tiles/<sha256>/…`); any other name is 404. */
@@ -39,24 +39,23 @@ export async function serveContent(
   log: Logger,
 ): Promise<void> {
   const file = resolveContentPath(dirs, urlPath);
-  if (file === null) return sendText(req, res, 404, 'Not found.');
-  await serveFile(req, res, file, IMMUTABLE, log);
+  const root = contentRootFor(dirs, urlPath);
+  if (file === null || root === null) return sendText(req, res, 404, 'Not found.');
+  await serveFile(req, res, root, file, IMMUTABLE, log);
 }
 
 /** Streams one regular file with its type, length and caching; 404 if it is missing or a folder. */
 async function serveFile(
   req: IncomingMessage,
   res: ServerResponse,
+  root: string,
   file: string,
   cacheControl: string,
   log: Logger,
 ): Promise<void> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return sendText(req, res, 404, 'Not found.');
-  }
+  // No link is followed, and nothing outside `root` is sent (static-files.ts).
+  const handle: FileHandle | null = await openServedFile(root, file);
+  if (!handle) return sendText(req, res, 404, 'Not found.');
   // Stat the handle, not the path: the file we describe is the file we send.
   let size: number;
   try {

@@ -48,7 +48,9 @@ export interface CliRun {
 /** Runs the CLI to completion with `args` (and extra environment variables). */
 export async function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
   const cli = await buildCli();
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', input, timeout: 120_000 });
+  // A power-cut test's crash point is armed by a preload, never by the CLI itself (src-main/core/checkpoints.ts).
+  const preload = env.VITRINE_CRASH_AT ? ['--import', join(ROOT, 'tests/helpers/crash-at.mjs')] : [];
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...preload, cli, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', input, timeout: 120_000 });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -17,7 +17,7 @@ import { collectGarbage } from '../versions/gc';
 import { withDataLock } from '../versions/lock';
 import { recoverInterruptedImport } from '../versions/recover';
 import { discardIncomplete, markReady, publishVersion } from '../versions/versions';
-import { crashPoint } from './crash-points';
+import { checkpoint } from '../checkpoints';
 import { withCheckedPackage } from './check';
 import type { Manifest } from './manifest';
 import type { PackageSource, SourceLimits } from './source';
@@ -94,7 +94,7 @@ export async function importPackage(store: Store, path: string, options: ImportO
         for (const media of staged.values()) {
           for (const file of [media.original, media.display, media.thumb]) {
             await adoptFile(dirs.mediaDir, file.path, file.sha256, file.ext);
-            crashPoint('adopt');
+            checkpoint('adopt');
           }
           if (media.tiles) await adoptTiles(dirs.tilesDir, media.tiles, media.original.sha256);
         }

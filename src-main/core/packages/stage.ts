@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { inspectImage, RENDITIONS, writeRendition, type ImageFormat } from '../media/images';
 import { hashFile } from '../media/store';
 import { hasTiles, readPyramid, tilePyramidDir, writeTiles, type PyramidLayout } from '../media/tiles';
-import { crashPoint } from './crash-points';
+import { checkpoint } from '../checkpoints';
 import { MAX_PROBLEMS, PackageError, Problems } from './errors';
 import { MANIFEST_FILE, type Manifest, type ManifestMedia } from './manifest';
 import type { PackageSource } from './source';
@@ -66,7 +66,7 @@ export async function stageMedia(source: PackageSource, manifest: Manifest, stag
       const job = jobs[next++]!;
       try {
         staged.set(job.media.file, await stageOne(source, job.media, job.field, stagingDir, options));
-        crashPoint('stage');
+        checkpoint('stage');
       } catch (error) {
         if (!(error instanceof PackageError)) {
           failed = true;

@@ -4,7 +4,7 @@
  * to later (versions/versions.ts), so visitors see either the old exhibit or the new one.
  */
 import type { Store } from '../store/connection';
-import { crashPoint } from './crash-points';
+import { checkpoint } from '../checkpoints';
 import { defaultText as one, otherTexts } from './local-text';
 import type { LocalTextValue, Manifest } from './manifest';
 import type { StagedSet } from './stage';
@@ -97,7 +97,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
     });
     writePeriods(db, versionId, manifest);
 
-    crashPoint('write');
+    checkpoint('write');
     return versionId;
   });
   return write.immediate();

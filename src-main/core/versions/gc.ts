@@ -6,7 +6,7 @@
  */
 import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crashPoint } from '../packages/crash-points';
+import { checkpoint } from '../checkpoints';
 import type { Store } from '../store/connection';
 
 const TRASH = '.trash-';
@@ -48,7 +48,7 @@ export async function collectGarbage(store: Store, dirs: { mediaDir: string; til
   for (const shard of await list(dirs.mediaDir)) {
     for (const name of await list(join(dirs.mediaDir, shard))) {
       if (files.has(name)) continue;
-      crashPoint('gc');
+      checkpoint('gc');
       await rm(join(dirs.mediaDir, shard, name), { recursive: true, force: true });
       report.files += 1;
     }
@@ -59,7 +59,7 @@ export async function collectGarbage(store: Store, dirs: { mediaDir: string; til
   for (const shard of shards.filter((s) => !s.startsWith(TRASH))) {
     for (const name of await list(join(dirs.tilesDir, shard))) {
       if (tiled.has(name)) continue;
-      crashPoint('gc');
+      checkpoint('gc');
       // Renamed away first: a pyramid half-deleted in place could keep its image.dzi and look whole
       // to the next import of the same image (media/tiles.ts hasTiles).
       const trash = join(dirs.tilesDir, `${TRASH}${name}`);

@@ -4,7 +4,7 @@
  * been live. Switching, rolling back and pruning each happen in one SQLite transaction; the
  * files that pruning frees are deleted afterwards (gc.ts), never before the commit.
  */
-import { crashPoint } from '../packages/crash-points';
+import { checkpoint } from '../checkpoints';
 import type { Store } from '../store/connection';
 
 export type VersionStatus = 'incomplete' | 'ready' | 'published';
@@ -77,7 +77,7 @@ export function markReady(store: Store, id: number): number[] {
     const older = store.db.prepare<[number], { id: number }>("SELECT id FROM package_versions WHERE status = 'ready' AND id != ?").all(id).map((r) => r.id);
     deleteVersions(store, older);
     store.db.prepare<[number]>("UPDATE package_versions SET status = 'ready' WHERE id = ? AND status = 'incomplete'").run(id);
-    crashPoint('ready');
+    checkpoint('ready');
     return older;
   }).immediate();
 }
@@ -106,7 +106,7 @@ export function publishVersion(store: Store, id: number, options: { keep: number
     makeLive(store, id, options.now ?? new Date());
     const removed = prunable(store, options.keep);
     deleteVersions(store, removed);
-    crashPoint('switch');
+    checkpoint('switch');
     return { from, to: id, removed };
   }).immediate();
 }
@@ -136,7 +136,7 @@ export function rollbackVersion(store: Store, options: { to?: number; keep: numb
     const pruned = prunable(store, options.keep);
     deleteVersions(store, pruned);
     const removed = [...pending, ...pruned];
-    crashPoint('switch');
+    checkpoint('switch');
     return { from, to, removed };
   }).immediate();
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -122,6 +122,14 @@ describe('the vitrine:// protocol handler', () => {
     ]) {
       expect((await get(`vitrine://app/media/${name}`)).status, name).toBe(404);
     }
+  });
+
+  // Issue 19: a link inside the media folder was followed (found on the browser host; the same code here).
+  it('does not follow a link placed in the media folder', async () => {
+    const linked = 'ef'.repeat(32);
+    mkdirSync(join(root, 'media', 'ef'), { recursive: true });
+    symlinkSync(join(root, 'media', 'secret.txt'), join(root, 'media', 'ef', `${linked}.jpg`));
+    expect((await get(`vitrine://app/media/${linked}.jpg`)).status).toBe(404);
   });
 
   it('does not list or serve folders', async () => {

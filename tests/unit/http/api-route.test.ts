@@ -61,6 +61,16 @@ describe('POST /api/<method>', () => {
     expect(body.error.message).toContain('"id"');
   });
 
+  // Issue 19, found by an outside probe: thousands of levels of nesting sent zod's z.json() into a
+  // RangeError outside dispatch's try, and the host answered 500 and logged an error.
+  it('answers a deeply nested JSON argument with 400 and a sentence, never 500', async () => {
+    const depth = 20_000;
+    const body = `{"token":"${'A'.repeat(43)}","key":"showCursor","value":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const res = await call('staffSetSetting', undefined, { body });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toEqual({ code: 'bad-request', message: 'Invalid arguments for staffSetSetting: a value nested more than 64 levels deep.' });
+  });
+
   it('answers an unknown argument with 400', async () => {
     const res = await call('getHealth', { extra: 1 });
     expect(res.status).toBe(400);

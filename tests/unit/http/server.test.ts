@@ -1,6 +1,8 @@
 // @vitest-environment node
 /** The browser host's files, guards and headers, through a real server on a free loopback port. */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/common/static-files';
 import { startHttpHost } from '../../../src-main/http/server';
@@ -112,6 +114,26 @@ describe('media', () => {
     for (const path of [`/media/${'0'.repeat(64)}.jpg`, '/media/photo.jpg', `${served.fixture.media.url}.exe`, served.fixture.media.url.replace('.jpg', '.png'), '/media/']) {
       const res = await raw(served.host.port, { path });
       expect(res.status, path).toBe(404);
+    }
+  });
+});
+
+// Issue 19, found by an outside probe: a link inside the data folder's media was followed.
+describe('links in the content stores', () => {
+  it('a link named like a media file or a tile is not followed (404), whether to a file or a folder', async () => {
+    const { mediaDir, tilesDir, root } = served.fixture;
+    const hash = 'ab'.repeat(32);
+    mkdirSync(join(mediaDir, 'ab'), { recursive: true });
+    symlinkSync(join(root, 'secret.txt'), join(mediaDir, 'ab', `${hash}.jpg`));
+    // A whole pyramid folder that is a link elsewhere.
+    mkdirSync(join(root, 'elsewhere', 'image_files', '0'), { recursive: true });
+    writeFileSync(join(root, 'elsewhere', 'image_files', '0', '0_0.jpeg'), SECRET);
+    mkdirSync(join(tilesDir, 'cd'), { recursive: true });
+    symlinkSync(join(root, 'elsewhere'), join(tilesDir, 'cd', 'cd'.repeat(32)));
+    for (const path of [`/media/${hash}.jpg`, `/tiles/${'cd'.repeat(32)}/image_files/0/0_0.jpeg`]) {
+      const res = await raw(served.host.port, { path });
+      expect(res.status, path).toBe(404);
+      expect(res.text).not.toContain(SECRET);
     }
   });
 });
