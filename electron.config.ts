@@ -8,6 +8,8 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const root = import.meta.dirname;
+/** The renderer's one way to the contract (tsconfig.base.json `paths` and vitest.config.ts say the same). */
+const contractAlias = { '@contract': resolve(root, 'src-main/contract') };
 
 export default defineConfig({
   main: {
@@ -37,6 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
+    resolve: { alias: contractAlias },
     base: './',
     plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })],
     build: {

@@ -15,9 +15,8 @@
  * a while. The load average before and after says how busy the machine was meanwhile.
  *   node bench/first-frame.mjs [rounds]      (after npm run build)
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { escapeRegExp, launchChromium, percentile, preparedDataDir, requireBuild, root, SCREEN, startHost } from './support.mjs';
 

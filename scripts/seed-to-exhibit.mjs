@@ -39,7 +39,6 @@ const introduction = [];
 const topics = [];
 const artifacts = [];
 let topic = null;
-let pending = []; // lines seen since the last paragraph that may belong to an object
 for (let i = 0; i < blocks.length; i++) {
   const line = blocks[i];
   if (topicHeadings.has(line)) {

@@ -5,7 +5,7 @@
  * (issue 7, cold start against a static page). Asked early, the exhibit is on its way while the
  * settings are read and the screens are built.
  */
-import type { Api } from '../../src-main/contract/api';
+import type { Api } from '@contract/api';
 
 /**
  * The API, with `getExhibit({})` already asked: the first call to it gets that answer (whatever

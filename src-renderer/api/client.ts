@@ -3,10 +3,10 @@
  * there is one and the local HTTP binding otherwise, and turns failure envelopes into thrown
  * ClientErrors, so callers only ever see results or exceptions.
  */
-import type { Api, ApiMethod, ApiResults } from '../../src-main/contract/api';
+import type { Api, ApiMethod, ApiResults } from '@contract/api';
 // The one runtime import from src-main: the contract's verb list, a dependency-free constant.
-import { API_METHODS } from '../../src-main/contract/methods';
-import type { ApiErrorCode, PinRefusal } from '../../src-main/contract/errors';
+import { API_METHODS } from '@contract/methods';
+import type { ApiErrorCode, PinRefusal } from '@contract/errors';
 import type { ApiEnvelope, VitrineBridge } from './envelope';
 
 /** A call that did not succeed: the contract's error code and a sentence a person can read. */

@@ -2,8 +2,8 @@
  * The envelope every answer travels in, over IPC and over HTTP alike. Declared here from the
  * contract's types because the renderer may import nothing else from src-main.
  */
-import type { ApiArgs, ApiMethod, ApiResults } from '../../src-main/contract/api';
-import type { ApiFailure } from '../../src-main/contract/errors';
+import type { ApiArgs, ApiMethod, ApiResults } from '@contract/api';
+import type { ApiFailure } from '@contract/errors';
 
 export type ApiEnvelope<T> = { ok: true; result: T } | ApiFailure;
 

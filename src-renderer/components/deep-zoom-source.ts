@@ -10,7 +10,7 @@
  * than one level is wanted, so the last sharp tiles were asked for frames later.
  */
 import type OpenSeadragon from 'openseadragon';
-import type { DeepZoomPyramid, ImageView } from '../../src-main/contract/types';
+import type { DeepZoomPyramid, ImageView } from '@contract/types';
 
 /** OpenSeadragon's minPixelRatio (its default): a level is drawn while each of its pixels covers at least half a device pixel. */
 const MIN_PIXEL_RATIO = 0.5;

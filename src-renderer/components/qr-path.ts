@@ -1,5 +1,5 @@
 /** Drawing a QrMatrix as one SVG path: one rectangle per horizontal run of dark modules. */
-import type { QrMatrix } from '../../src-main/contract/types';
+import type { QrMatrix } from '@contract/types';
 
 /** Light modules around the code that scanners need to find it (the QR standard asks for 4). */
 export const QUIET_ZONE = 4;

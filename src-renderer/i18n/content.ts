@@ -5,7 +5,7 @@
  * screen reader in a Russian kiosk reads an English fallback with an English voice.
  * Packages are never translated here: the kiosk shows only what the package says.
  */
-import type { LocalText } from '../../src-main/contract/types';
+import type { LocalText } from '@contract/types';
 import { useI18n } from './context';
 
 /** A text as shown: its words and the language they are in (undefined when not known). */

@@ -4,7 +4,7 @@
  * visitor's language where the package gives it, picked by `text`, content.ts); only
  * the screens the kiosk itself names (My list, loading, an error) use the catalogue.
  */
-import type { LocalText } from '../../src-main/contract/types';
+import type { LocalText } from '@contract/types';
 import type { ScreenData } from '../state/screen-data';
 import type { Translate } from './messages';
 

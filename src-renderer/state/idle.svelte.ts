@@ -3,7 +3,7 @@
  * document-level input listeners and by whatever media plays. Components only read `state` and
  * `secondsLeft` and call `begin()` / `continueSession()`; nothing here knows about screens.
  */
-import type { KioskConfig } from '../../src-main/contract/types';
+import type { KioskConfig } from '@contract/types';
 import { IdleMachine, type IdleState, type IdleTimers, type PauseReason } from './idle-machine';
 
 /** The real clock. Looked up at each call, so fake timers installed by a test are honoured. */
@@ -31,6 +31,8 @@ export class Idle {
   state = $state<IdleState>('attract');
   secondsLeft = $state(0);
   readonly #machine: IdleMachine;
+  // Plain, not SvelteSet: nothing renders from it; it only lists what to pause on a reset.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see the line above
   readonly #playing = new Set<HTMLMediaElement>();
   #observer: MutationObserver | null = null;
 

@@ -3,8 +3,8 @@
  * when its settings cannot be read, so a failed read falls back to the core's defaults (the same
  * values as src-main/core/settings/schema.ts) instead of leaving the screen blank.
  */
-import type { Api } from '../../src-main/contract/api';
-import type { KioskConfig } from '../../src-main/contract/types';
+import type { Api } from '@contract/api';
+import type { KioskConfig } from '@contract/types';
 
 /** The core's default settings, used when getKioskConfig fails. */
 export const DEFAULT_KIOSK_CONFIG: Readonly<KioskConfig> = Object.freeze({

@@ -4,8 +4,8 @@
  * screens read their content again where the curator is (Visitor.svelte); mistakes are listed over
  * them (PreviewPanel.svelte). Created only when the kiosk config says this is a preview.
  */
-import type { Api } from '../../src-main/contract/api';
-import type { PreviewProblemView } from '../../src-main/contract/types';
+import type { Api } from '@contract/api';
+import type { PreviewProblemView } from '@contract/types';
 
 /** Often enough that a save shows within a blink of its build; the host answers from memory. */
 export const PREVIEW_POLL_MS = 100;

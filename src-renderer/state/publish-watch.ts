@@ -5,8 +5,8 @@
  * is in attract, and its answer carries the live version; when that differs from the exhibit
  * the screens were given, `onNewContent` asks the kiosk to reload (issue 5, "Publishing").
  */
-import type { Api } from '../../src-main/contract/api';
-import type { VisitorState } from '../../src-main/contract/types';
+import type { Api } from '@contract/api';
+import type { VisitorState } from '@contract/types';
 
 /** How often the attract screen asks whether new content went live. */
 export const ATTRACT_REPORT_MS = 30_000;

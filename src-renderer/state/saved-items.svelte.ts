@@ -4,7 +4,7 @@
  * home. It lives in the VisitorSession, so the idle reset throws it away with everything else
  * the visitor left (issue 3): the next visitor must never find someone else's list.
  */
-import type { ArtifactView, ImageView, LocalText } from '../../src-main/contract/types';
+import type { ArtifactView, ImageView, LocalText } from '@contract/types';
 
 /** What the list keeps of a saved object: enough to show it and its address without asking the API again. */
 export interface SavedItem {

@@ -8,7 +8,7 @@
  * Why it is bounded anyway: a visit can be long, and a large package has thousands of objects.
  * Failures are never kept, so the next tap on an error asks again.
  */
-import type { Api, ApiMethod, ApiResults } from '../../src-main/contract/api';
+import type { Api, ApiMethod, ApiResults } from '@contract/api';
 
 /** The reads whose answers depend only on their arguments and the live package. */
 const REMEMBERED = ['getExhibit', 'getSection', 'getTopic', 'getArtifact', 'getTimeline', 'getQr'] as const satisfies readonly ApiMethod[];

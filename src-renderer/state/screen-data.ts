@@ -2,8 +2,8 @@
  * What each screen needs from the API, fetched in one place so that screens stay
  * presentational: they receive plain data and report taps, and never call the API themselves.
  */
-import type { Api } from '../../src-main/contract/api';
-import type { ArtifactView, ExhibitView, QrMatrix, SectionView, TimelineView, TopicView } from '../../src-main/contract/types';
+import type { Api } from '@contract/api';
+import type { ArtifactView, ExhibitView, QrMatrix, SectionView, TimelineView, TopicView } from '@contract/types';
 import type { Screen } from './navigation.svelte';
 import type { SavedItem } from './saved-items.svelte';
 import { topicSuggestions, type TopicSuggestion } from './search-suggestions';

@@ -2,8 +2,8 @@
  * What the search screen suggests before the visitor has typed, and when nothing is found: the
  * exhibit's topics, so a search that finds nothing still leads somewhere.
  */
-import type { Api } from '../../src-main/contract/api';
-import type { TopicSummary } from '../../src-main/contract/types';
+import type { Api } from '@contract/api';
+import type { TopicSummary } from '@contract/types';
 
 export type TopicSuggestion = Pick<TopicSummary, 'id' | 'title' | 'era'>;
 

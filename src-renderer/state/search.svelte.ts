@@ -5,7 +5,7 @@
  * debounced, and only the answer to the latest words is ever shown, so a slow answer to "sta"
  * can never replace the answer to "stalin".
  */
-import type { SearchResults } from '../../src-main/contract/types';
+import type { SearchResults } from '@contract/types';
 
 export type KeyboardLayout = 'latin' | 'cyrillic';
 

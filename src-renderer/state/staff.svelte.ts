@@ -3,8 +3,8 @@
  * and the outcome of each action. It lives inside the staff panel and is dropped with it (close,
  * idle reset): the token is never in the visitor's session and never stored anywhere.
  */
-import type { Api, PinRefusal } from '../../src-main/contract/api';
-import type { InboxResultView, JsonValue, StaffStatusView } from '../../src-main/contract/types';
+import type { Api, PinRefusal } from '@contract/api';
+import type { InboxResultView, JsonValue, StaffStatusView } from '@contract/types';
 import { ClientError } from '../api/client';
 
 /** How often the open staff screen asks for the status again (an inbox import, a version going live). */

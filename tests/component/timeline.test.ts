@@ -23,7 +23,6 @@ function renderTimeline(timeline: TimelineView = timelineView()) {
 }
 
 const timeList = () => screen.getByRole('list', { name: 'Topics and objects in time order' });
-const names = (list: HTMLElement) => within(list).getAllByRole('button').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('Timeline screen', () => {
   it('titles the screen and gives the span of the axis', () => {

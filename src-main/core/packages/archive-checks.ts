@@ -52,6 +52,7 @@ export function checkArchiveEntry(entry: yauzl.Entry, label: string, limits: Sou
   // code page 437, where ESC (0x1B) becomes a printable arrow and would pass a check of the text
   // (issue 17, found by an outside test of hostile packages). C1 controls (U+0080-U+009F) as well.
   const raw = entry.fileNameRaw;
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   if (raw.some((byte) => byte < 0x20 || byte === 0x7f) || /[\u0000-\u001f\u007f-\u009f]/.test(name)) throw refuse('a name without control characters');
   if (name.includes('\\')) throw refuse('a name with "/" between folders, but it contains a backslash "\\" (it could name a path outside the package)');
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw refuse('a name inside the package, but it is an absolute path');

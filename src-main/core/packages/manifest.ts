@@ -17,6 +17,7 @@ const MARKUP = /<\s*[A-Za-z!/?]/;
 // Text is prose: a control character (C0, DEL or C1) other than a line break or a tab shows as
 // nothing or as a box, can make a screen reader stumble, and U+0002/U+0003 are what search marks
 // its matches with (store/search.ts), so a package holding them could fake or break a highlight.
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
 /** Where `text` holds a control character, as "U+0002 at position 14" (counting characters from 1), or null. */

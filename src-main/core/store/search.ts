@@ -76,6 +76,7 @@ export function buildMatchQuery(input: string, mode: 'all' | 'any' = 'all'): str
 export function toSegments(marked: string): TextSegment[] {
   const segments: TextSegment[] = [];
   let match = false;
+  // eslint-disable-next-line no-control-regex -- U+0002/U+0003 are search's own match marks
   for (const part of marked.split(/([\u0002\u0003])/)) {
     if (part === MARK_START || part === MARK_END) match = part === MARK_START;
     else if (part) {

@@ -3,7 +3,7 @@
  * English (the CLI prints it too); the staff screen words the ones it knows from the catalogue,
  * and shows the core's sentence for a setting added later that the catalogue does not know yet.
  */
-import type { StaffSettingView } from '../../../src-main/contract/types';
+import type { StaffSettingView } from '@contract/types';
 import { en } from '../../i18n/en';
 import type { MessageKey, Translate } from '../../i18n/messages';
 

@@ -1,5 +1,5 @@
 /** How the staff screen writes sizes, durations, times and counts, in the staff member's language. */
-import type { StaffHostView, StaffVersionView } from '../../../src-main/contract/types';
+import type { StaffHostView, StaffVersionView } from '@contract/types';
 import type { Locale } from '../../i18n/languages';
 import type { Translate } from '../../i18n/messages';
 

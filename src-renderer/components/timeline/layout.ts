@@ -5,7 +5,7 @@
  * one-year topic still needs a readable, tappable label), and its bar shows the true length.
  * An object's box is a mark of one size at the start of its period: a document is not a span.
  */
-import type { PeriodView, TimelineEntry, YearSpan } from '../../../src-main/contract/types';
+import type { PeriodView, TimelineEntry, YearSpan } from '@contract/types';
 
 /** Width of one year on an axis of up to 200 years: a decade is 40rem, about a third of a kiosk screen. */
 export const YEAR_REM = 4;

@@ -4,7 +4,7 @@
  * from the catalogue, never from the core.
  */
 import type { Translate } from '../../i18n/messages';
-import type { PeriodView, YearSpan } from '../../../src-main/contract/types';
+import type { PeriodView, YearSpan } from '@contract/types';
 
 // Years go in as strings: a number would be grouped ("1 921" in Russian).
 const plain = (year: number) => String(Math.abs(year));

@@ -21,10 +21,9 @@ function patchTap(prototype: Locator): void {
   patched = true;
   const tap = prototype.tap;
   prototype.tap = async function visitorTap(this: Locator, options?: Parameters<Locator['tap']>[0]) {
-    const target = this;
-    await expect(target, 'a visitor taps only what is on the screen: scroll there first').toBeInViewport({ timeout: options?.timeout ?? 5000 });
+    await expect(this, 'a visitor taps only what is on the screen: scroll there first').toBeInViewport({ timeout: options?.timeout ?? 5000 });
     await expect
-      .poll(() => target.evaluate(centreIsUncovered), { message: 'a visitor taps only what nothing covers', timeout: options?.timeout ?? 5000 })
+      .poll(() => this.evaluate(centreIsUncovered), { message: 'a visitor taps only what nothing covers', timeout: options?.timeout ?? 5000 })
       .toBe(true);
     return tap.call(this, options);
   };

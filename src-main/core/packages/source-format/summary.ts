@@ -9,7 +9,7 @@ import type { ExhibitDraft } from './checks';
 import { locate } from './checks';
 import { formatFieldPath } from '../errors';
 import { SECTIONS_DIR } from './sections';
-import { IGNORED, type SourceRead } from './source-read';
+import type { SourceRead } from './source-read';
 
 export interface SourceSummary {
   sections: number;
