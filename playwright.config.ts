@@ -1,8 +1,11 @@
 /**
  * End-to-end tests: the built renderer and core behind the browser host, in Debian's Chromium
  * (Playwright cannot download its own browser here). `npm run build` must have run first.
+ * Under an Electron driver (`npm run test:electron`), the specs start Electron kiosks through
+ * tests/harness/kiosk.mjs instead, and no browser host is needed.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { currentDriver } from './tests/harness/kiosk.mjs';
 
 const PORT = Number(process.env.VITRINE_E2E_PORT ?? 4395);
 
@@ -25,7 +28,7 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], hasTouch: true, viewport: { width: 1920, height: 1080 } } }],
-  webServer: {
+  webServer: currentDriver() !== 'browser' ? undefined : {
     // A fresh data folder each run, so the first start imports the built-in exhibit as on a new kiosk.
     command: `node out/main/browser-host.js --port ${PORT} --no-browser --data "$(mktemp -d -t vitrine-e2e-XXXXXX)"`,
     url: `http://127.0.0.1:${PORT}/`,

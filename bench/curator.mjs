@@ -10,11 +10,12 @@
  *   decoded and in its place.
  *   node bench/curator.mjs      (after npm run build)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { CLI, epochNow, isMain, launchChromium, requireBuild, root, SCREEN, summarize, tempDir } from './support.mjs';
+import { spawnUntilReady } from '../tests/harness/ready.mjs';
 
 sharp.cache(false);
 
@@ -69,22 +70,8 @@ function timed(args) {
 }
 
 /** Starts `vitrine preview` on `dir`; resolves with its address and a stop function. */
-async function startPreview(dir) {
-  const child = spawn(process.execPath, [CLI, 'preview', dir, '--port', '0', '--no-browser'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`preview did not start: ${seen}`)), 900_000);
-    child.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const match = /^VITRINE_READY (\S+)$/m.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`preview exited (${code}): ${seen}`)));
-  });
-  return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGINT'))) };
+function startPreview(dir) {
+  return spawnUntilReady([CLI, 'preview', dir, '--port', '0', '--no-browser'], { cwd: root, timeoutMs: 900_000, signal: 'SIGINT' });
 }
 
 /** In the page: resolves with the epoch time of the first frame in which `seen()` holds. */

@@ -5,22 +5,20 @@
  * Times that cross processes are epoch milliseconds (`timeOrigin + now()`), which the bench
  * process and the browser both read from the same system clock.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { cli, CLI, epochNow, HOST_ENTRY, setSettings, startKiosk } from '../tests/harness/kiosk.mjs';
+
+export { cli, CLI, epochNow, HOST_ENTRY, setSettings };
 
 export const root = join(import.meta.dirname, '..');
-export const HOST_ENTRY = join(root, 'out/main/browser-host.js');
-export const CLI = join(root, 'out/main/cli.js');
 /** Without these, Chromium floods the closed network with refused connections. */
 export const OFFLINE_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** The kiosk's screen, as in playwright.config.ts. */
 export const SCREEN = { hasTouch: true, viewport: { width: 1920, height: 1080 } };
 
-/** Milliseconds since the epoch, with sub-millisecond precision; comparable with a page's `performance.timeOrigin + performance.now()`. */
-export const epochNow = () => performance.timeOrigin + performance.now();
 
 /** Throws a plain sentence when the build the benchmarks run on is missing. */
 export function requireBuild() {
@@ -32,62 +30,21 @@ export function tempDir(prefix) {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Runs the staff CLI (`vitrine …`) synchronously; throws with its output when it fails. */
-export function cli(args) {
-  return execFileSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** Writes settings into a data folder as staff would (`vitrine settings set`). */
-export function setSettings(dataDir, settings) {
-  for (const [key, value] of Object.entries(settings)) cli(['settings', 'set', key, String(value), '--data', dataDir, '--create']);
-}
-
 /**
  * Starts a browser host (`entry`, the built one unless another copy is named) on a free port
- * with `dataDir`. Resolves once it prints its ready line, with the epoch time of the spawn, so a
- * caller can time from process start. `stop()` ends it (and removes the folder with `removeData`).
+ * with `dataDir`, through the kiosk harness the specs use (tests/harness/kiosk.mjs). Resolves
+ * once it prints its ready line, with the epoch time of the spawn, so a caller can time from
+ * process start. `stop()` ends it (and removes the folder with `removeData`).
  */
 export async function startHost({ dataDir, entry = HOST_ENTRY, removeData = false, readyTimeoutMs = 180_000 }) {
-  const spawnedAt = epochNow();
-  const child = spawn(process.execPath, [entry, '--port', '0', '--no-browser', '--data', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (removeData) rmSync(dataDir, { recursive: true, force: true });
+  const kiosk = await startKiosk({ driver: 'browser', dataDir, entry, readyTimeoutMs });
+  return {
+    ...kiosk,
+    stop: async () => {
+      await kiosk.stop();
+      if (removeData) rmSync(dataDir, { recursive: true, force: true });
+    },
   };
-  try {
-    const url = await readyUrl(child, readyTimeoutMs);
-    return { url, spawnedAt, readyAt: epochNow(), pid: child.pid, dataDir, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
-function readyUrl(child, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    let said = '';
-    const timer = setTimeout(() => reject(new Error(`The browser host was not ready in ${timeoutMs / 1000} s:\n${said}`)), timeoutMs);
-    const onExit = (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The browser host exited (code ${code}) before it was ready:\n${said}`));
-    };
-    child.stderr.on('data', (chunk) => void (said += chunk));
-    child.stdout.on('data', (chunk) => {
-      said += chunk;
-      const match = /^VITRINE_READY (\S+)$/m.exec(said);
-      if (!match) return;
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      resolve(match[1]);
-    });
-    child.once('exit', onExit);
-  });
 }
 
 /** Data folders with a package imported, one per package (by path; '' for the built-in), removed at exit. */

@@ -51,7 +51,7 @@ test.describe('every screen, landscape 1920 × 1080 then portrait 1080 × 1920',
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
       await page.clock.install();
-      const k = new Kiosk(page, (screen.translated ? hosts.translatedHost : hosts.host).url);
+      const k = new Kiosk(page, screen.translated ? hosts.translatedHost : hosts.host);
       await screen.open(k);
       await injectAxe(page);
       const found = await walkModes(k, screen, MODES, 'landscape');
@@ -74,7 +74,7 @@ test.describe('without touch, and for the next visitor', () => {
 
   test('keyboard: the bar first, a thick focus ring, a panel that holds focus until Escape, the zoom buttons', async ({ page }) => {
     await page.clock.install();
-    const k = new Kiosk(page, hosts.host.url);
+    const k = new Kiosk(page, hosts.host);
     await k.start();
 
     // Arrival focuses the screen's title (for screen readers); Tab goes on into the screen, and
@@ -130,7 +130,7 @@ test.describe('without touch, and for the next visitor', () => {
 
   test("the system's reduced-motion setting is honoured at once, and shown in the panel", async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    const k = new Kiosk(page, hosts.host.url);
+    const k = new Kiosk(page, hosts.host);
     await k.start();
     await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
     await k.openPanel();
@@ -141,7 +141,7 @@ test.describe('without touch, and for the next visitor', () => {
 
   test('the idle reset gives the next visitor the default settings', async ({ page }) => {
     await page.clock.install();
-    const k = new Kiosk(page, hosts.host.url);
+    const k = new Kiosk(page, hosts.host);
     await k.start();
     await k.mode({ settings: ['text-200', 'contrast', 'reach'] });
     await k.showIdleWarning();

@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Locator, type Page } from './support/test';
+import { expect, test, type Locator, type Page, screenOf } from './support/test';
 import sharp from 'sharp';
 import { startHost, type RunningHost } from './support/host';
 
@@ -104,7 +104,6 @@ test.afterAll(async () => {
 });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
 
 async function expectText(locator: Locator, text: string, lang: string): Promise<void> {
   await expect(locator).toHaveText(text);
@@ -112,7 +111,7 @@ async function expectText(locator: Locator, text: string, lang: string): Promise
 }
 
 test('a Russian visitor reads the Russian the package gives, and English, marked so, elsewhere', async ({ page }) => {
-  await page.goto(host.url);
+  page = await host.open(page);
   await expectText(h1(page), 'Letters from the Harbour', 'en');
   await page.getByRole('button', { name: 'Русский' }).tap();
 
@@ -146,7 +145,7 @@ test('a Russian visitor reads the Russian the package gives, and English, marked
 });
 
 test('a Russian visitor finds the package\'s Russian by searching in Russian', async ({ page }) => {
-  await page.goto(host.url);
+  page = await host.open(page);
   await page.getByRole('button', { name: 'Русский' }).tap();
   await page.getByRole('button', { name: /^(Search|Поиск)$/ }).tap();
   // ЙЦУКЕН from the start: no switch needed to type Russian.

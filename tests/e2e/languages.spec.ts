@@ -5,7 +5,7 @@
  * away, and the next visitor finds the kiosk in English again. Short idle times come from the
  * kiosk's settings (as in unattended.spec.ts); every wait is on what the screen shows.
  */
-import { expect, test, type Locator, type Page, scrollIntoReach } from './support/test';
+import { expect, test, type Locator, type Page, scrollIntoReach, screenOf } from './support/test';
 import { startHost, type RunningHost } from './support/host';
 
 const IDLE_SECONDS = 5;
@@ -23,7 +23,6 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /**
@@ -59,7 +58,7 @@ test('a visitor reads the kiosk in Russian; the next one finds it in English', a
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
 
   // Attract: English by default (the built-in package is English), both languages on offer.
-  await page.goto(host.url);
+  page = await host.open(page);
   await expect(screenOf(page, 'attract')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const russian = page.getByRole('button', { name: 'Русский' });
@@ -140,7 +139,7 @@ test('a visitor reads the kiosk in Russian; the next one finds it in English', a
 test('the timeline and search speak Russian too, around the exhibit’s English', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(host.url);
+  page = await host.open(page);
   await page.getByRole('button', { name: 'Русский' }).tap();
   await expect(screenOf(page, 'home')).toBeVisible();
 

@@ -3,9 +3,7 @@
  * keyboard) tries on a kiosk changes nothing on screen. Long-press and right-click menus, text
  * selection, dragging, zoom and the browser's shortcuts. Against the global webServer.
  */
-import { expect, test, type CDPSession, type Page, scrollIntoReach } from './support/test';
-
-const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
+import { expect, test, type CDPSession, type Page, scrollIntoReach, screenOf } from './support/test';
 
 /** What a visitor would notice: the screen, its title, where it is scrolled, the address, a selection. */
 function screenState(page: Page) {

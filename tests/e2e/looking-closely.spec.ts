@@ -6,7 +6,7 @@
  * three objects, whose take-home QR codes are decoded and compared with their addresses.
  * Touches are real touch events (CDP, support/touch.ts); every wait is on what the screen shows.
  */
-import { expect, test, type Page, scrollIntoReach } from './support/test';
+import { expect, test, type Page, scrollIntoReach, screenOf } from './support/test';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,6 @@ const source = JSON.parse(readFileSync(join(import.meta.dirname, '../../out/exhi
 const artifacts = new Map<string, { title: string; permanentUrl: string; media: { alt: string }[] }>(source.artifacts.map((a: { id: string }) => [a.id, a]));
 const SECTION = /^The Soviet Union and the United States/;
 
-const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
 const viewer = (page: Page) => page.getByTestId('deep-zoom');
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
 const zoomOf = async (page: Page) => Number(await viewer(page).getAttribute('data-zoom'));
@@ -258,7 +257,7 @@ test.describe('a package with a translation', () => {
   });
 
   async function openLetter(page: Page): Promise<void> {
-    await page.goto(host.url);
+    page = await host.open(page);
     await page.getByRole('button', { name: 'Touch to begin' }).tap();
     await page.getByRole('button', { name: /^Letters/ }).tap();
     await page.getByRole('button', { name: /^Grain/ }).tap();

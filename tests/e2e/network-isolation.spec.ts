@@ -10,10 +10,12 @@
  */
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Page, scrollIntoReach } from './support/test';
+import { browserHostOnly, expect, test, type Page, scrollIntoReach, screenOf } from './support/test';
 import { makePackage, smallSource } from '../helpers/packages';
 import { openStaffMode, startStaffHost, type StaffHost } from './support/staff-host';
 import { Touch } from './support/touch';
+
+browserHostOnly('it watches requests by HTTP origin; under Electron, the session lockdown (tests/unit/electron) answers for the network');
 
 const PIN = '2468';
 // Long enough that a slow machine never shows the warning mid-journey; the staff part waits for one reset.
@@ -35,7 +37,6 @@ test.afterAll(async () => {
   await staff?.stop();
 });
 
-const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
 const LOCAL = new Set(['data:', 'blob:']);
 
 /** Addresses in the page's markup that point off the origin (a preconnect or prefetch hint would be one). */
@@ -93,7 +94,7 @@ test('the visitor and staff journeys stay on the app origin, and the page cannot
 
   // The visitor: every section, topic and object, then My list and its take-home codes.
   const touch = await Touch.on(page);
-  await page.goto(staff.host.url);
+  page = await staff.host.open(page);
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await expect(screenOf(page, 'home')).toBeVisible();
   // By place: a section card is named by its words (aria-labelledby), not by an aria-label.

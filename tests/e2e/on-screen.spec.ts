@@ -36,7 +36,7 @@ async function toObject(k: Kiosk, names = [SECTION, TOPIC, OBJECT]): Promise<voi
 }
 
 test('Back to top stays on the screen while a long topic is scrolled', async ({ page }) => {
-  const k = new Kiosk(page, host.url);
+  const k = new Kiosk(page, host);
   await k.start();
   await k.walk([SECTION, TOPIC], 'topic');
   // A visitor scrolls some way down, well before the essay's end.
@@ -51,7 +51,7 @@ test('Back to top stays on the screen while a long topic is scrolled', async ({ 
 
 for (const [mode, setting] of [['reach mode', 'reach'], ['the largest text', 'text-200']] as const) {
   test(`${mode} on an object keeps the whole image, with nothing to undo`, async ({ page }) => {
-    const k = new Kiosk(page, host.url);
+    const k = new Kiosk(page, host);
     await toObject(k);
     await expect(zoom(page)).toHaveAttribute('data-zoom', '1.00');
     await k.mode({ settings: [setting] });
@@ -63,7 +63,7 @@ for (const [mode, setting] of [['reach mode', 'reach'], ['the largest text', 'te
 }
 
 test('reach mode on an object: what a visitor reads stands in the top band, not below the fold', async ({ page }) => {
-  const k = new Kiosk(page, host.url);
+  const k = new Kiosk(page, host);
   await toObject(k);
   await k.mode({ settings: ['reach'] });
   await k.settle();
@@ -76,7 +76,7 @@ test('reach mode on an object: what a visitor reads stands in the top band, not 
 for (const [orientation, size] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]] as const) {
   test(`the two-page object in reach mode, ${orientation}: page thumbnails, zoom and pager apart and uncovered`, async ({ page }) => {
     await page.setViewportSize(size);
-    const k = new Kiosk(page, host.url);
+    const k = new Kiosk(page, host);
     await toObject(k, [SECTION, TWO_PAGES_TOPIC, TWO_PAGES]);
     await k.mode({ settings: ['reach'] });
     await k.settle();
@@ -100,7 +100,7 @@ for (const [orientation, size] of [['landscape', LANDSCAPE], ['portrait', PORTRA
 }
 
 test('timeline: the strip runs to both screen edges, Earlier and Later on the screen', async ({ page }) => {
-  const k = new Kiosk(page, host.url);
+  const k = new Kiosk(page, host);
   await k.start();
   await k.walk([/^Timeline 1917/], 'timeline');
   const strip = page.getByTestId('timeline-strip');
@@ -112,7 +112,7 @@ test('timeline: the strip runs to both screen edges, Earlier and Later on the sc
 });
 
 test('my list: titles have room, the stand-in badge is one line', async ({ page }) => {
-  const k = new Kiosk(page, host.url);
+  const k = new Kiosk(page, host);
   await toObject(k);
   await k.walk(['Save', 'Next object', 'Save', 'My list'], 'my-list');
   const lines = (locator: Locator) => locator.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
@@ -123,13 +123,13 @@ test('my list: titles have room, the stand-in badge is one line', async ({ page 
 });
 
 test("an object's label spaces its dot as the topic screen does", async ({ page }) => {
-  const k = new Kiosk(page, host.url);
+  const k = new Kiosk(page, host);
   await toObject(k);
   await expect(k.screen('artifact').locator('.eyebrow')).toHaveText(/^Cold War · Postwar Estrangement$/);
 });
 
 test('screen readers: the take-home code is not inside the region named Translation', async ({ page }) => {
-  const k = new Kiosk(page, host.url);
+  const k = new Kiosk(page, host);
   await toObject(k);
   const translation = page.getByRole('region', { name: 'Translation' });
   await expect(translation).toHaveCount(1);

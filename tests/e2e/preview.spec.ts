@@ -3,42 +3,31 @@
  * browser; they edit a Markdown file and see the change; they make a mistake and see it listed,
  * file and line, with the last good build still on screen; they fix it and the list goes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './support/test';
+import { browserHostOnly, expect, test } from './support/test';
+import { spawnUntilReady } from '../harness/ready.mjs';
+
+browserHostOnly('`vitrine preview` is a browser host of its own, whatever the kiosk runs on');
 
 const ROOT = join(import.meta.dirname, '../..');
 const INTRO = 'sections/the-soviet-union-and-the-united-states/intro.md';
 const TOPIC = 'sections/the-soviet-union-and-the-united-states/06-postwar-estrangement.md';
 
 let work: string;
-let child: ChildProcess;
+let preview: Awaited<ReturnType<typeof spawnUntilReady>> | undefined;
 let url: string;
 
 test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'vitrine-preview-e2e-'));
   cpSync(join(ROOT, 'assets/exhibit'), join(work, 'exhibit'), { recursive: true });
-  child = spawn(process.execPath, [join(ROOT, 'out/main/cli.js'), 'preview', join(work, 'exhibit'), '--port', '0', '--no-browser'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`preview did not start: ${seen}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /^VITRINE_READY (\S+)$/m.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${seen}`)));
-  });
+  preview = await spawnUntilReady([join(ROOT, 'out/main/cli.js'), 'preview', join(work, 'exhibit'), '--port', '0', '--no-browser'], { timeoutMs: 120_000, signal: 'SIGINT' });
+  url = preview.url;
 });
 
 test.afterAll(async () => {
-  child?.kill('SIGINT');
-  await new Promise((resolve) => child?.once('exit', resolve));
+  await preview?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -6,11 +6,10 @@
  * clears the words for the next visitor. Every wait is on what the screen shows.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './support/test';
+import { expect, test, type Page, screenOf } from './support/test';
 import { startHost, type RunningHost } from './support/host';
 import { Touch } from './support/touch';
 
-const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
 const keyboardOf = (page: Page) => page.getByRole('group', { name: 'On-screen keyboard' });
 const field = (page: Page) => page.getByRole('searchbox', { name: 'Search the exhibit' });
 const count = (page: Page) => page.getByTestId('search-count');
@@ -163,7 +162,7 @@ test.describe('the idle reset', () => {
   });
 
   test('clears the words and the keyboard for the next visitor', async ({ page }) => {
-    await page.goto(host.url);
+    page = await host.open(page);
     const touch = await Touch.on(page);
     await openSearch(page, touch);
     await typeOnKeyboard(page, touch, 'famine');

@@ -7,9 +7,11 @@
  * A failure prints its seed: `SOAK_SEED=<seed> npx playwright test soak.spec.ts` replays it.
  */
 import { writeFile } from 'node:fs/promises';
-import { expect, test } from './support/test';
+import { browserHostOnly, expect, test } from './support/test';
 import { runSoak } from './support/soak-driver.mjs';
 import { startStaffHost, type StaffHost } from './support/staff-host';
+
+browserHostOnly('the soak driver opens its pages by address (bench/soak for long runs)');
 
 const IDLE = { timeoutSeconds: 5, countdownSeconds: 3 };
 const PIN = '2468';

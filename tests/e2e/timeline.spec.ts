@@ -67,16 +67,17 @@ function watchRequests(page: Page): () => void {
   return () => expect(problems).toEqual([]);
 }
 
-async function openTimeline(page: Page): Promise<void> {
-  await page.goto(host.url);
+async function openTimeline(page: Page): Promise<Page> {
+  page = await host.open(page);
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await page.getByRole('button', { name: /^Timeline 1900 – 2000/ }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Timeline');
+  return page;
 }
 
 test('swipe along the axis, tap a topic that was off screen, land on it, and come back to the same years', async ({ page }) => {
   const clean = watchRequests(page);
-  await openTimeline(page);
+  page = await openTimeline(page);
   const touch = await Touch.on(page);
   const beta = entry(page, /^Beta 1962/);
   await expect(page.getByTestId('timeline-in-view')).toHaveText(/^Years in view:\s*1900 – 19[23]\d$/);
@@ -107,7 +108,7 @@ test('swipe along the axis, tap a topic that was off screen, land on it, and com
 });
 
 test('objects: one dated on its own, one placed by its topic and saying so; tapping opens the object', async ({ page }) => {
-  await openTimeline(page);
+  page = await openTimeline(page);
   const own = entry(page, /^Telegram about 1950/);
   await expect(own).not.toContainText('Dated by its topic');
   const byTopic = entry(page, /^Letter on grain 1920–1923/);
@@ -118,7 +119,7 @@ test('objects: one dated on its own, one placed by its topic and saying so; tapp
 });
 
 test('Earlier and Later move along for visitors who cannot swipe; every target is large', async ({ page }) => {
-  await openTimeline(page);
+  page = await openTimeline(page);
   const earlier = page.getByRole('button', { name: 'Earlier' });
   const later = page.getByRole('button', { name: 'Later' });
   await expect(earlier).toBeDisabled();
@@ -136,7 +137,7 @@ test('Earlier and Later move along for visitors who cannot swipe; every target i
 });
 
 test('a keyboard or switch walks the list in time order, and the strip follows the focus', async ({ page }) => {
-  await openTimeline(page);
+  page = await openTimeline(page);
   const names: string[] = [];
   for (let i = 0; i < 20 && names.length < 5; i++) {
     await page.keyboard.press('Tab');
@@ -149,7 +150,7 @@ test('a keyboard or switch walks the list in time order, and the strip follows t
 });
 
 test('what the package does not date is shown under Undated, openable', async ({ page }) => {
-  await openTimeline(page);
+  page = await openTimeline(page);
   const undated = page.getByRole('region', { name: 'Undated' });
   await expect(undated).toBeVisible();
   await expect(undated.getByRole('button')).toHaveText([/Topic\s*Gamma/, /Object\s*Unplaced object/]);

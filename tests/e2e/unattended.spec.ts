@@ -4,7 +4,7 @@
  * finds nothing of the last one. Short idle times come from the kiosk's settings (written with
  * the staff CLI into this spec's own host), and every wait is on what the screen shows.
  */
-import { expect, test, type Page, scrollIntoReach } from './support/test';
+import { expect, test, type Page, scrollIntoReach, screenOf } from './support/test';
 import { startHost, type RunningHost } from './support/host';
 
 const IDLE_SECONDS = 5;
@@ -23,7 +23,6 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-const screenOf = (page: Page, name: string) => page.locator(`main[data-screen="${name}"]`);
 const warningOf = (page: Page) => page.getByRole('alertdialog', { name: 'Still exploring?' });
 const scrollY = (page: Page) => page.evaluate(() => Math.round(window.scrollY));
 
@@ -52,7 +51,7 @@ test('idle: the warning, Continue keeps the visit, silence resets it, the next v
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
 
   // A visitor: begins, opens a topic and an object, comes back to the essay and scrolls it.
-  await page.goto(host.url);
+  page = await host.open(page);
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await expect(screenOf(page, 'home')).toBeVisible();
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();

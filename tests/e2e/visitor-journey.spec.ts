@@ -3,7 +3,7 @@
  * the browser host: every topic's text as the seed gives it, every object's images loaded,
  * and not one request outside the app's own origin.
  */
-import { expect, test, type Page, scrollIntoReach } from './support/test';
+import { browserHostOnly, expect, test, type Page, scrollIntoReach } from './support/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -128,6 +128,7 @@ test('a visitor taps through the whole built-in exhibit', async ({ page, baseURL
 });
 
 test('the API refuses foreign origins and bad arguments', async ({ request }) => {
+  browserHostOnly('the HTTP binding\'s checks (the IPC binding\'s are unit-tested in tests/unit/electron)');
   const bad = await request.post('/api/getTopic', { data: { id: '../../etc/passwd' } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toMatch(/argument "id"/);

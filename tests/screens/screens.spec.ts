@@ -38,7 +38,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 for (const screen of SCREENS) {
   test(screen.name, async ({ page }) => {
     await page.clock.install();
-    const k = new Kiosk(page, (screen.translated ? hosts.translatedHost : hosts.host).url);
+    const k = new Kiosk(page, screen.translated ? hosts.translatedHost : hosts.host);
     await screen.open(k);
     for (const [orientation, size] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]] as const) {
       if (orientation === 'portrait') {

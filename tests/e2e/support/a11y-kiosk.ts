@@ -5,6 +5,7 @@
  * everything, so the spec stays quick on a small machine.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { RunningHost } from './host';
 import { scrollIntoReach } from './test';
 
 export type Locale = 'en' | 'ru';
@@ -36,14 +37,15 @@ const ROOT_ATTRIBUTE: Record<string, [string, string]> = {
 export const IDLE_SECONDS = 3600;
 
 export class Kiosk {
-  constructor(readonly page: Page, readonly url: string) {}
+  /** The page driven: the one given, until start() opens the kiosk (Electron's window, under that driver). */
+  constructor(public page: Page, readonly host: Pick<RunningHost, 'open'>) {}
 
   readonly screen = (name: string) => this.page.locator(`main[data-screen="${name}"]`);
   readonly panel = () => this.page.getByTestId('accessibility-panel');
 
   /** A fresh page on the attract screen, the visit begun unless `begin` is false. */
   async start(begin = true): Promise<void> {
-    await this.page.goto(this.url);
+    this.page = await this.host.open(this.page);
     await expect(this.screen('attract')).toBeVisible();
     if (!begin) return;
     await this.page.getByRole('button', { name: 'Touch to begin' }).tap();

@@ -8,7 +8,8 @@
  * then the tap. That scrolls the page or the panel the control is in, a swipe's length at a time,
  * as a finger would; it never moves a control that is meant to stay put (fixed UI).
  */
-import { test as base, expect, type Locator } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { currentDriver, startKiosk, type RunningKiosk } from '../../harness/kiosk.mjs';
 
 export { expect };
 export type { Browser, BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
@@ -73,7 +74,13 @@ export async function scrollIntoReach(control: Locator): Promise<void> {
   }
 }
 
-export const test = base.extend<{ visitorTaps: void }>({
+/** The screen named `name` (each screen's <main> says which it is). */
+export const screenOf = (page: Page, name: string): Locator => page.locator(`main[data-screen="${name}"]`);
+
+/** The harness's driver for this run (tests/harness/kiosk.mjs): the browser host, or Electron. */
+export const driver = currentDriver();
+
+const visitorTaps = base.extend<{ visitorTaps: void }>({
   visitorTaps: [
     async ({ page }, use) => {
       patchTap(Object.getPrototypeOf(page.locator('body')) as Locator);
@@ -82,3 +89,30 @@ export const test = base.extend<{ visitorTaps: void }>({
     { auto: true },
   ],
 });
+
+/**
+ * Under an Electron driver, `page` is the window of a kiosk this worker starts on a fresh data
+ * folder (the built-in exhibit, default settings), in place of a Chromium page on the browser
+ * host playwright.config.ts starts; `page.goto('/')` reloads it. Nothing launches Chromium.
+ */
+const onElectron = visitorTaps.extend<object, { defaultKiosk: RunningKiosk }>({
+  defaultKiosk: [
+    // Playwright reads a fixture's needs from this pattern; the kiosk needs none.
+    // eslint-disable-next-line no-empty-pattern -- see the line above
+    async ({}, use) => {
+      const kiosk = await startKiosk({ driver });
+      await use(kiosk);
+      await kiosk.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: 'vitrine://app/',
+  page: async ({ defaultKiosk }, use) => use(await defaultKiosk.open(undefined as never)),
+});
+
+export const test = driver === 'browser' ? visitorTaps : (onElectron as unknown as typeof visitorTaps);
+
+/** Skips a test that is about the browser host's HTTP surface, under an Electron driver. */
+export function browserHostOnly(why: string): void {
+  test.skip(driver !== 'browser', `about the browser host: ${why}`);
+}
