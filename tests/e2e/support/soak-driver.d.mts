@@ -9,6 +9,8 @@ export interface SoakOptions {
   /** Stop after this many actions (and/or minutes, whichever comes first). */
   actions?: number;
   minutes?: number;
+  /** A visitor's look at each screen before the next action, in ms (0: at once). */
+  paceMs?: number;
   /** The idle settings the host was started with. */
   idle: { timeoutSeconds: number; countdownSeconds: number };
   /** The visitor walks away after a number of actions drawn from [min, max]. */

@@ -130,11 +130,12 @@ async function asStaff(page, fingers, pin, work) {
  * Plays the kiosk at `url` in `page` (a fresh page: the clock must be installed before it loads).
  * Options: seed; actions and/or minutes; idle {timeoutSeconds, countdownSeconds} as set on the
  * host; resetEvery [min, max] actions; maxHeapGrowth (0.05 = 5 %); staff {pin, inbox, every,
- * packages (a folder for generated packages)}; log (progress lines); afterReset ({cdp, reset,
+ * packages (a folder for generated packages)}; paceMs (a visitor's look at each screen before the
+ * next action; 0: at once); log (progress lines); afterReset ({cdp, reset,
  * afterAction, staffImports}, awaited after each reset's sample: e.g. a heap snapshot). Returns the report.
  */
 export async function runSoak(page, options) {
-  const { url, seed, idle, resetEvery = [20, 80], maxHeapGrowth = 0.05, staff, log = () => {}, afterReset } = options;
+  const { url, seed, idle, resetEvery = [20, 80], maxHeapGrowth = 0.05, staff, log = () => {}, afterReset, paceMs = 0 } = options;
   const actions = options.actions ?? Infinity;
   const deadline = options.minutes ? Date.now() + options.minutes * 60_000 : Infinity;
   if (actions === Infinity && deadline === Infinity) throw new Error('runSoak needs actions or minutes.');
@@ -170,6 +171,7 @@ export async function runSoak(page, options) {
     const heap = summarizeHeapSnapshot(await takeHeapSnapshot(cdp));
     memory.push({
       afterAction: done,
+      at: new Date().toISOString(),
       ...sample,
       compiledCodeBytes: compiledCodeBytes(heap),
       heapObjectsBytes: heapObjectsBytes(heap),
@@ -211,6 +213,7 @@ export async function runSoak(page, options) {
         throw kioskFault('stuck', `The screen was still loading 15 s after "${did}".`);
       });
       for (const what of shown) seen.add(what);
+      if (paceMs > 0) await page.waitForTimeout(paceMs);
       const warm = resets > 0 || WARM.every((what) => seen.has(what)) || done >= 5 * resetEvery[1];
       if (done >= nextReset && warm) {
         await idleReset();
