@@ -36,6 +36,8 @@ export interface VitrineOptions {
   clock?: Clock;
   /** Inbox timing and watcher, for tests. */
   inbox?: { stableMs?: number; scanEveryMs?: number; watch?: WatchFolder };
+  /** The inbox folders staff may pick, for tests; by default the removable media mounted now. */
+  inboxChoices?: () => string[];
 }
 
 /** The opened core: the contract's implementation and the services behind it. */
@@ -91,7 +93,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     inbox = new Inbox({ store, folder: () => settings.get('inboxDir'), importPackage: importAndOffer, clock, log, ...options.inbox });
     const startedAt = clock.now();
     const staff = {
-      store, settings, publisher: pub, inbox, dataDir, startedAt, clock, log, host: options.host,
+      store, settings, publisher: pub, inbox, dataDir, startedAt, clock, log, host: options.host, inboxChoices: options.inboxChoices,
       pins: createPinStore(store.db, clock),
       sessions: new StaffSessions({ clock }),
     };

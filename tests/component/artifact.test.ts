@@ -2,9 +2,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ArtifactView } from '../../src-main/contract/types';
 import Artifact from '../../src-renderer/screens/Artifact.svelte';
-import { artifactView, qrMatrix } from './fixtures';
+import { openKiosk, stores } from './real-kiosk';
 import { FakeViewer } from './openseadragon-fake';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
@@ -20,9 +19,13 @@ beforeEach(() => {
   FakeViewer.reset();
 });
 
-function show(id: string, translation: string[] | null = null, extra: Partial<ArtifactView> = {}, saved = false) {
-  const artifact = { ...artifactView(id, translation), ...extra };
-  const qr = artifact.permanentUrl ? qrMatrix(artifact.permanentUrl) : null;
+const builtin = (await openKiosk()).read;
+/** The exhibit as a curator varied it: obj1 translated, obj5 without a permanent address. */
+const variant = (await openKiosk({ store: 'variant' })).read;
+
+function show(id: string, { from = builtin, saved = false } = {}) {
+  const artifact = from.artifact(id);
+  const qr = artifact.permanentUrl ? from.qr(artifact.permanentUrl) : null;
   const onOpenArtifact = vi.fn();
   const onToggleSave = vi.fn();
   const result = render(Artifact, { artifact, qr, onOpenArtifact, saved, onToggleSave });
@@ -55,7 +58,7 @@ describe('Artifact screen', () => {
 
   it('shows translation paragraphs when the package has them, and no notice', () => {
     const translation = ['To the Council of People’s Commissars:', 'Shipments of grain are to proceed via Riga — without delay.'];
-    show('obj1', translation);
+    show('obj1', { from: variant });
     const region = screen.getByRole('region', { name: 'Translation' });
     expect([...region.querySelectorAll('p')].map((p) => p.textContent)).toEqual(translation);
     expect(region.textContent).not.toContain('no translation');
@@ -180,9 +183,9 @@ describe('Artifact screen: looking closely', () => {
   });
 
   it('shows the translation beside the image on a landscape screen', () => {
-    show('obj1', ['First paragraph of the translation.', 'Second one.']);
+    show('obj1', { from: variant });
     const region = screen.getByRole('region', { name: 'Translation' });
-    expect([...region.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['First paragraph of the translation.', 'Second one.']);
+    expect([...region.querySelectorAll('p')].map((p) => p.textContent)).toEqual(stores.translation);
     expect(screen.queryByRole('button', { name: 'Read the translation' })).toBeNull();
     // Its address is still there to take home, once.
     expect(screen.getByRole('region', { name: 'Take it home' })).toBeTruthy();
@@ -191,13 +194,14 @@ describe('Artifact screen: looking closely', () => {
 
   it('in portrait, slides the translation up over the page on request, and hides it again', async () => {
     setViewport(1080, 1920);
-    show('obj1', ['Read me while zoomed in.']);
+    show('obj1', { from: variant });
+    const [words] = stores.translation;
     const region = screen.getByRole('region', { name: 'Translation' });
-    expect(region.textContent).not.toContain('Read me while zoomed in.');
+    expect(region.textContent).not.toContain(words);
     const open = screen.getByRole('button', { name: 'Read the translation' });
     expect(open.getAttribute('aria-expanded')).toBe('false');
     await fireEvent.click(open);
-    expect(region.textContent).toContain('Read me while zoomed in.');
+    expect(region.textContent).toContain(words);
     const hide = screen.getByRole('button', { name: 'Hide the translation' });
     expect(hide.getAttribute('aria-expanded')).toBe('true');
     await fireEvent.click(hide);
@@ -216,7 +220,7 @@ describe('Artifact screen: looking closely', () => {
   });
 
   it('without a translation or an address: the notice alone, never an empty panel', () => {
-    show('obj5', null, { permanentUrl: null });
+    show('obj5', { from: variant });
     const region = screen.getByRole('region', { name: 'Translation' });
     expect(region.querySelector('.notice')?.textContent).toBe('This exhibit includes no translation of this object.');
     expect(screen.queryByRole('img', { name: /^QR code/ })).toBeNull();
@@ -229,7 +233,7 @@ describe('Artifact screen: looking closely', () => {
     await fireEvent.click(save);
     expect(first.onToggleSave).toHaveBeenCalledOnce();
     first.unmount();
-    show('obj2', null, {}, true);
+    show('obj2', { saved: true });
     expect(screen.getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true');
   });
 });

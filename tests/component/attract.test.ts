@@ -6,9 +6,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExhibitView } from '../../src-main/contract/types';
 import Attract from '../../src-renderer/screens/Attract.svelte';
-import { exhibitView } from './fixtures';
+import { openKiosk } from './real-kiosk';
+
+const { read } = await openKiosk();
+/** The exhibit with an attract loop of the curator's own: a title, an invitation, three objects. */
+const chosen = (await openKiosk({ store: 'variant' })).read.exhibit();
 
 // Reduced motion is a system setting; the test flips it before each render.
 const motion = vi.hoisted(() => ({ reduce: false }));
@@ -20,17 +23,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-function withAttract(attract: Partial<ExhibitView['attract']>): ExhibitView {
-  const exhibit = exhibitView();
-  return { ...exhibit, attract: { ...exhibit.attract, ...attract } };
-}
-
 const pictures = () => [...document.querySelectorAll('main[data-screen="attract"] img')].map((img) => img.getAttribute('src'));
 
 describe('Attract', () => {
   it("shows the package's attract title and invitation, and the button keeps its name", () => {
-    const exhibit = withAttract({ title: 'Step into the archive', invitation: 'Tap anywhere to read the Cold War’s secrets' });
-    render(Attract, { exhibit, slideSeconds: 8, onBegin: () => {} });
+    render(Attract, { exhibit: chosen, slideSeconds: 8, onBegin: () => {} });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Step into the archive');
     const invitation = screen.getByText('Tap anywhere to read the Cold War’s secrets');
     expect(invitation.closest('[aria-hidden="true"]')).toBeNull();
@@ -43,7 +40,7 @@ describe('Attract', () => {
   });
 
   it('says "Touch to begin" in its own words when the package gives no invitation', () => {
-    render(Attract, { exhibit: exhibitView(), slideSeconds: 8, onBegin: () => {} });
+    render(Attract, { exhibit: read.exhibit(), slideSeconds: 8, onBegin: () => {} });
     expect(screen.getByTestId('attract-invitation').textContent?.trim()).toBe('Touch to begin');
     // Not read twice: the button already says it.
     expect(screen.getByTestId('attract-invitation').closest('[aria-hidden="true"]')).not.toBeNull();
@@ -58,7 +55,7 @@ describe('Attract', () => {
   it('marks vitrine:attract-ready after its first frame (bench/cold-start.mjs), dropping the last mark first', async () => {
     const mark = vi.spyOn(performance, 'mark');
     const clear = vi.spyOn(performance, 'clearMarks');
-    render(Attract, { exhibit: exhibitView(), slideSeconds: 8, onBegin: () => {} });
+    render(Attract, { exhibit: read.exhibit(), slideSeconds: 8, onBegin: () => {} });
     expect(mark).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(100);
     expect(mark).toHaveBeenCalledExactlyOnceWith('vitrine:attract-ready');
@@ -68,7 +65,7 @@ describe('Attract', () => {
 
   it('begins on click only (the end of the gesture), never at the first touch', async () => {
     const onBegin = vi.fn();
-    render(Attract, { exhibit: exhibitView(), slideSeconds: 8, onBegin });
+    render(Attract, { exhibit: read.exhibit(), slideSeconds: 8, onBegin });
     const begin = screen.getByRole('button', { name: 'Touch to begin' });
     await fireEvent.pointerDown(begin, { pointerId: 1 });
     expect(onBegin).not.toHaveBeenCalled();
@@ -77,9 +74,9 @@ describe('Attract', () => {
   });
 
   it("loops through the package's artifacts at the set pace, never more than two pictures at once", async () => {
-    const exhibit = exhibitView();
-    const artifacts = exhibit.attract.artifacts.slice(0, 3);
-    render(Attract, { exhibit: withAttract({ artifacts }), slideSeconds: 5, onBegin: () => {} });
+    const { artifacts } = chosen.attract;
+    expect(artifacts).toHaveLength(3);
+    render(Attract, { exhibit: chosen, slideSeconds: 5, onBegin: () => {} });
     const display = artifacts.map((a) => a.thumb!.display);
     expect(pictures()).toEqual([display[0]]);
     await vi.advanceTimersByTimeAsync(4_999);
@@ -99,9 +96,8 @@ describe('Attract', () => {
 
   it('with reduced motion: no fades, one picture, and no change before the set time', async () => {
     motion.reduce = true;
-    const exhibit = exhibitView();
-    const artifacts = exhibit.attract.artifacts.slice(0, 2);
-    render(Attract, { exhibit: withAttract({ artifacts }), slideSeconds: 10, onBegin: () => {} });
+    const { artifacts } = chosen.attract;
+    render(Attract, { exhibit: chosen, slideSeconds: 10, onBegin: () => {} });
     await vi.advanceTimersByTimeAsync(9_999);
     expect(pictures()).toEqual([artifacts[0]!.thumb!.display]);
     await vi.advanceTimersByTimeAsync(1);

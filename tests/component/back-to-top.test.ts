@@ -8,7 +8,9 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Section from '../../src-renderer/screens/Section.svelte';
 import Topic from '../../src-renderer/screens/Topic.svelte';
-import { sectionView, topicView } from './fixtures';
+import { openKiosk } from './real-kiosk';
+
+const { read } = await openKiosk();
 
 /**
  * happy-dom lays nothing out, so its IntersectionObserver never reports. This one is told where
@@ -59,7 +61,7 @@ afterEach(() => {
 
 describe('Back to top', () => {
   it('appears on a topic only once the visitor has scrolled, and goes when they are back up', () => {
-    render(Topic, { topic: topicView('postwar-estrangement'), onOpenArtifact: vi.fn(), onOpenTopic: vi.fn() });
+    render(Topic, { topic: read.topic('postwar-estrangement'), onOpenArtifact: vi.fn(), onOpenTopic: vi.fn() });
     expect(backToTop()).toBeNull();
     scrollTo(120);
     expect(backToTop()).toBeNull();
@@ -71,14 +73,14 @@ describe('Back to top', () => {
 
   it('reads no scroll position itself: arriving at a screen forces no layout', () => {
     const reads = vi.spyOn(window, 'scrollY', 'get');
-    render(Topic, { topic: topicView('postwar-estrangement'), onOpenArtifact: vi.fn(), onOpenTopic: vi.fn() });
+    render(Topic, { topic: read.topic('postwar-estrangement'), onOpenArtifact: vi.fn(), onOpenTopic: vi.fn() });
     flushSync();
     expect(reads).not.toHaveBeenCalled();
     expect(ScrolledPage.observers.size).toBe(1);
   });
 
   it('takes the visitor to the top and focuses the title', async () => {
-    render(Section, { section: sectionView('the-soviet-union-and-the-united-states'), onOpenTopic: vi.fn() });
+    render(Section, { section: read.section('the-soviet-union-and-the-united-states'), onOpenTopic: vi.fn() });
     scrollTo(1500);
     const scroll = vi.spyOn(window, 'scrollTo');
     await fireEvent.click(backToTop()!);

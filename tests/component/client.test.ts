@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient } from '../../src-renderer/api/client';
 import type { VitrineBridge } from '../../src-renderer/api/envelope';
-import { topicView } from './fixtures';
+import { openKiosk } from './real-kiosk';
 
-const topic = topicView('alliance');
+const topic = (await openKiosk()).read.topic('alliance');
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

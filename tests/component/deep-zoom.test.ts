@@ -10,12 +10,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DeepZoom from '../../src-renderer/components/DeepZoom.svelte';
 import { homeLevel } from '../../src-renderer/components/deep-zoom-source';
 import { ARTIFACT_OPEN, ARTIFACT_SHARP, ARTIFACT_TILES, markArtifactOpen } from '../../src-renderer/state/first-frame';
-import { artifactView } from './fixtures';
+import { openKiosk } from './real-kiosk';
 import { FakeViewer } from './openseadragon-fake';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
 
-const image = artifactView('obj1').images[0]!;
+const image = (await openKiosk()).read.artifact('obj1').images[0]!;
 const root = () => screen.getByTestId('deep-zoom');
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 

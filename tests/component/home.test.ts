@@ -2,9 +2,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Home from '../../src-renderer/screens/Home.svelte';
-import { exhibitView } from './fixtures';
+import { openKiosk } from './real-kiosk';
 
-const exhibit = exhibitView();
+const exhibit = (await openKiosk()).read.exhibit();
 
 describe('Home screen', () => {
   it('titles the screen with the exhibit and shows its credit', () => {

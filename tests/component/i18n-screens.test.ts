@@ -5,14 +5,13 @@
  * package's English and says so with `lang`; the idle reset brings the next visitor English.
  */
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { i18nContext } from '../../src-renderer/i18n/context';
 import MyList from '../../src-renderer/screens/MyList.svelte';
 import { Language } from '../../src-renderer/state/language.svelte';
 import { savedItemOf } from '../../src-renderer/state/saved-items.svelte';
-import { artifactView, createFakeApi, exhibitView, qrMatrix } from './fixtures';
+import { kioskApi, openKiosk, settle, stores } from './real-kiosk';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
 
@@ -22,12 +21,6 @@ const nbsp = '\u00a0';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-/** Lets the fake API's promises and Svelte's updates run (microtasks, not timers). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 30; i++) await Promise.resolve();
-  flushSync();
-}
 
 async function tap(element: Element): Promise<void> {
   await fireEvent.click(element);
@@ -40,7 +33,7 @@ const button = (name: string | RegExp) => screen.getByRole('button', { name });
 const pressed = (name: string) => button(name).getAttribute('aria-pressed');
 
 async function startInRussian(): Promise<void> {
-  render(App, { api: createFakeApi({ config: { idleTimeoutSeconds: TIMEOUT_MS / 1000, idleCountdownSeconds: COUNTDOWN_MS / 1000 } }) });
+  render(App, { api: await kioskApi({ settings: { idleTimeoutSeconds: TIMEOUT_MS / 1000, idleCountdownSeconds: COUNTDOWN_MS / 1000 } }) });
   await settle();
   expect(document.documentElement.lang).toBe('en');
   await tap(button('Русский'));
@@ -139,8 +132,11 @@ describe('the kiosk in Russian', () => {
   });
 
   it("opens in the package's language when the kiosk speaks it", async () => {
-    const api = createFakeApi();
-    render(App, { api: { ...api, getExhibit: async () => ({ ...exhibitView(), language: 'ru' }) } });
+    // A package written in Russian (its own language, not a translation).
+    const { api, core } = await openKiosk();
+    core.publisher.report('attract'); // nobody at the kiosk: the package goes live as it is imported
+    await core.importPackage(stores.packages.russian, 'test');
+    render(App, { api });
     await settle();
     expect(document.documentElement.lang).toBe('ru');
     expect(button('Коснитесь экрана, чтобы начать')).toBeTruthy();
@@ -149,12 +145,13 @@ describe('the kiosk in Russian', () => {
 });
 
 describe('My list in Russian, with objects', () => {
-  it('counts, offers codes and removal in Russian; titles stay in the package’s language', () => {
+  it('counts, offers codes and removal in Russian; titles stay in the package’s language', async () => {
     const language = new Language();
     language.setContentLanguage('en');
     language.choose('ru');
-    const items = ['obj1', 'obj4'].map((id) => savedItemOf(artifactView(id)));
-    const qr = new Map(items.map((item) => [item.permanentUrl!, qrMatrix(item.permanentUrl!)]));
+    const { read } = await openKiosk();
+    const items = ['obj1', 'obj4'].map((id) => savedItemOf(read.artifact(id)));
+    const qr = new Map(items.map((item) => [item.permanentUrl!, read.qr(item.permanentUrl!)]));
     render(MyList, { props: { items, qr, onOpenArtifact: vi.fn(), onRemove: vi.fn() }, context: i18nContext(language) });
     expect(main('my-list')!.querySelector('.lead')?.textContent?.trim()).toBe(
       `Сохранено 2${nbsp}предмета. Отсканируйте код телефоном, чтобы дома снова найти предмет.`,

@@ -5,10 +5,9 @@
  * clock standing still for media and staff, and the reserved staff corner.
  */
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
-import { createFakeApi } from './fixtures';
+import { kioskApi, settle } from './real-kiosk';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
 
@@ -23,12 +22,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** Lets the fake API's promises and Svelte's updates run (they use microtasks, not timers). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 30; i++) await Promise.resolve();
-  flushSync();
-}
 
 function currentScreen(): string | null {
   return document.querySelector('main[data-screen]')?.getAttribute('data-screen') ?? null;
@@ -46,7 +39,7 @@ async function tap(element: Element): Promise<void> {
 
 /** Starts the kiosk with short idle settings and walks to a topic's essay. */
 async function visitATopic(): Promise<void> {
-  render(App, { api: createFakeApi({ config: { idleTimeoutSeconds: TIMEOUT_MS / 1000, idleCountdownSeconds: COUNTDOWN_MS / 1000 } }) });
+  render(App, { api: await kioskApi({ settings: { idleTimeoutSeconds: TIMEOUT_MS / 1000, idleCountdownSeconds: COUNTDOWN_MS / 1000 } }) });
   await settle();
   await tap(screen.getByRole('button', { name: 'Touch to begin' }));
   expect(currentScreen()).toBe('home');
@@ -137,7 +130,7 @@ describe('idle warning and reset', () => {
   });
 
   it('runs no clock on attract: nobody is reset who never began', async () => {
-    render(App, { api: createFakeApi({ config: { idleTimeoutSeconds: 5, idleCountdownSeconds: 3 } }) });
+    render(App, { api: await kioskApi({ settings: { idleTimeoutSeconds: 5, idleCountdownSeconds: 3 } }) });
     await settle();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(warning()).toBeNull();
@@ -181,7 +174,7 @@ describe('staff corner', () => {
   const press = (target: Element, type: 'pointerDown' | 'pointerUp') => fireEvent[type](target, { pointerId: 7, clientX: 20, clientY: 20 });
 
   it('is an invisible 96 px corner that visitors cannot find or tap', async () => {
-    render(App, { api: createFakeApi() });
+    render(App, { api: await kioskApi() });
     await settle();
     const corner = screen.getByTestId('staff-corner');
     expect(corner.getAttribute('aria-hidden')).toBe('true');
@@ -190,7 +183,7 @@ describe('staff corner', () => {
   });
 
   it('opens the staff panel on a 3 s press, not on a short tap, and its lift starts no session', async () => {
-    render(App, { api: createFakeApi() });
+    render(App, { api: await kioskApi() });
     await settle();
     const corner = screen.getByTestId('staff-corner');
     await press(corner, 'pointerDown');
@@ -216,7 +209,7 @@ describe('staff corner', () => {
   });
 
   it('a press that wanders out of the corner is not the gesture', async () => {
-    render(App, { api: createFakeApi() });
+    render(App, { api: await kioskApi() });
     await settle();
     const corner = screen.getByTestId('staff-corner');
     await press(corner, 'pointerDown');
@@ -245,7 +238,7 @@ describe('staff corner', () => {
 
 describe('kiosk settings', () => {
   it('reads the settings once, and hides the pointer unless showCursor is on', async () => {
-    const api = createFakeApi();
+    const api = await kioskApi();
     render(App, { api });
     await settle();
     expect(document.documentElement.dataset.cursor).toBe('hidden');
@@ -253,13 +246,13 @@ describe('kiosk settings', () => {
   });
 
   it('shows the pointer for demonstrations with a mouse', async () => {
-    render(App, { api: createFakeApi({ config: { showCursor: true } }) });
+    render(App, { api: await kioskApi({ settings: { showCursor: true } }) });
     await settle();
     expect(document.documentElement.dataset.cursor).toBe('shown');
   });
 
   it('still comes up, with the default idle times, when the settings cannot be read', async () => {
-    render(App, { api: createFakeApi({ failing: ['getKioskConfig'] }) });
+    render(App, { api: await kioskApi({ failing: ['getKioskConfig'] }) });
     await settle();
     expect(currentScreen()).toBe('attract');
     await tap(screen.getByRole('button', { name: 'Touch to begin' }));

@@ -8,14 +8,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { QrMatrix } from '../../src-main/contract/types';
 import MyList from '../../src-renderer/screens/MyList.svelte';
 import { savedItemOf, type SavedItem } from '../../src-renderer/state/saved-items.svelte';
-import { artifactView, qrMatrix } from './fixtures';
+import { openKiosk } from './real-kiosk';
 
-const obj1 = savedItemOf(artifactView('obj1'));
-const obj4 = savedItemOf(artifactView('obj4'));
-const noAddress: SavedItem = { ...savedItemOf(artifactView('obj6')), permanentUrl: null };
+const { read } = await openKiosk();
+const obj1 = savedItemOf(read.artifact('obj1'));
+const obj4 = savedItemOf(read.artifact('obj4'));
+/** An object whose package gives no permanent address (obj5 in the curator's variant of the exhibit). */
+const noAddress = savedItemOf((await openKiosk({ store: 'variant' })).read.artifact('obj5'));
 
 function codesFor(items: SavedItem[]): Map<string, QrMatrix> {
-  return new Map(items.flatMap((i) => (i.permanentUrl ? [[i.permanentUrl, qrMatrix(i.permanentUrl)] as const] : [])));
+  return new Map(items.flatMap((i) => (i.permanentUrl ? [[i.permanentUrl, read.qr(i.permanentUrl)] as const] : [])));
 }
 
 function show(items: SavedItem[]) {

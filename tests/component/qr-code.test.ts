@@ -3,7 +3,9 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import QrCode from '../../src-renderer/components/QrCode.svelte';
 import { QUIET_ZONE, qrPathData } from '../../src-renderer/components/qr-path';
-import { qrMatrix } from './fixtures';
+import { openKiosk } from './real-kiosk';
+
+const { read } = await openKiosk();
 
 /** Reads the path back into a set of dark cells, to compare with the matrix. */
 function cellsFromPath(d: string, size: number): string {
@@ -15,7 +17,7 @@ function cellsFromPath(d: string, size: number): string {
 }
 
 describe('QR code', () => {
-  const matrix = qrMatrix('https://www.loc.gov/exhibits/archives/sovi.html#obj4');
+  const matrix = read.qr('https://www.loc.gov/exhibits/archives/sovi.html#obj4');
 
   it('draws exactly the dark modules of the matrix, inside a quiet zone', () => {
     expect(cellsFromPath(qrPathData(matrix), matrix.size)).toBe(matrix.cells);

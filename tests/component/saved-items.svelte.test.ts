@@ -7,9 +7,11 @@ import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { SavedItems, savedItemOf } from '../../src-renderer/state/saved-items.svelte';
 import { VisitorSession } from '../../src-renderer/state/visitor-session.svelte';
-import { artifactView } from './fixtures';
+import { openKiosk } from './real-kiosk';
 
-const item = (id: string) => savedItemOf(artifactView(id));
+const { read } = await openKiosk();
+
+const item = (id: string) => savedItemOf(read.artifact(id));
 
 describe('SavedItems', () => {
   it('starts empty', () => {
@@ -20,7 +22,7 @@ describe('SavedItems', () => {
   });
 
   it('keeps what an artifact needs on the list: title, first image, permanent address', () => {
-    const artifact = artifactView('obj4');
+    const artifact = read.artifact('obj4');
     expect(savedItemOf(artifact)).toEqual({
       id: 'obj4',
       title: 'Testimony of Wendell Wilkie',

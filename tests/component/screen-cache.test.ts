@@ -1,22 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ScreenCache } from '../../src-renderer/state/screen-cache';
 import { loadScreen, screensOneTapAway } from '../../src-renderer/state/screen-data';
-import { createFakeApi, exhibitView, sectionView, topicView } from './fixtures';
+import { kioskApi, openKiosk, type RecordedApi } from './real-kiosk';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-// Real ids of the built-in exhibit, as the fixtures serve it.
-const SECTION = exhibitView().sections.find((s) => s.hasContent)!.id;
-const [TOPIC, OTHER_TOPIC] = sectionView(SECTION).eras.flatMap((e) => e.topics.map((t) => t.id));
-const ARTIFACTS = exhibitView().highlights.map((a) => a.id);
+// Real ids of the built-in exhibit, as the core serves it.
+const { read } = await openKiosk();
+const SECTION = read.exhibit().sections.find((s) => s.hasContent)!.id;
+const [TOPIC, OTHER_TOPIC] = read.section(SECTION).eras.flatMap((e) => e.topics.map((t) => t.id));
+const ARTIFACTS = read.exhibit().highlights.map((a) => a.id);
 
-const countOf = (api: ReturnType<typeof createFakeApi>, method: string) => api.calls.filter((c) => c.method === method).length;
+const countOf = (api: RecordedApi, method: string) => api.calls.filter((c) => c.method === method).length;
 
 describe('ScreenCache', () => {
   it('answers a content read it has seen without asking the API again, with the same value', async () => {
-    const api = createFakeApi();
+    const api = await kioskApi();
     const cache = new ScreenCache(api);
     const first = await cache.api.getTopic({ id: TOPIC! });
     const again = await cache.api.getTopic({ id: TOPIC! });
@@ -27,7 +28,7 @@ describe('ScreenCache', () => {
   });
 
   it('never remembers search, health or staff verbs', async () => {
-    const api = createFakeApi();
+    const api = await kioskApi();
     const cache = new ScreenCache(api);
     await cache.api.search({ query: 'lend', limit: 5 });
     await cache.api.search({ query: 'lend', limit: 5 });
@@ -39,9 +40,9 @@ describe('ScreenCache', () => {
   });
 
   it('forgets a failure, so the next tap asks again', async () => {
-    const api = createFakeApi({ failing: ['getSection'] });
+    const api = await kioskApi({ failing: ['getSection'] });
     const cache = new ScreenCache(api);
-    await expect(cache.api.getSection({ id: SECTION })).rejects.toThrow('getSection failed');
+    await expect(cache.api.getSection({ id: SECTION })).rejects.toThrow('The kiosk could not answer this request.');
     await Promise.resolve();
     expect(cache.size).toBe(0);
     await expect(cache.api.getSection({ id: SECTION })).rejects.toThrow();
@@ -49,7 +50,7 @@ describe('ScreenCache', () => {
   });
 
   it('keeps at most its bound, dropping the answer used longest ago', async () => {
-    const api = createFakeApi();
+    const api = await kioskApi();
     const cache = new ScreenCache(api, 2);
     const [a, b, c] = ARTIFACTS as [string, string, string];
     await cache.api.getArtifact({ id: a });
@@ -65,7 +66,7 @@ describe('ScreenCache', () => {
 
   it('reads ahead one screen per idle moment, and a newer list replaces the older one', async () => {
     vi.useFakeTimers();
-    const api = createFakeApi();
+    const api = await kioskApi();
     const cache = new ScreenCache(api);
     cache.warm([(a) => a.getTopic({ id: TOPIC! }), (a) => a.getTopic({ id: OTHER_TOPIC! }), (a) => a.getSection({ id: SECTION })]);
     expect(countOf(api, 'getTopic')).toBe(0);
@@ -81,7 +82,7 @@ describe('ScreenCache', () => {
 
   it('stops reading ahead when the visit ends', async () => {
     vi.useFakeTimers();
-    const api = createFakeApi();
+    const api = await kioskApi();
     const cache = new ScreenCache(api);
     cache.warm([(a) => a.getTopic({ id: TOPIC! })]);
     cache.dispose();
@@ -92,7 +93,7 @@ describe('ScreenCache', () => {
 
 describe('screensOneTapAway', () => {
   it('from home: the sections with content (and the timeline when the exhibit has one)', () => {
-    const exhibit = exhibitView();
+    const exhibit = read.exhibit();
     const next = screensOneTapAway({ kind: 'home', exhibit });
     const sections = exhibit.sections.filter((s) => s.hasContent).map((s) => ({ kind: 'section', id: s.id }));
     expect(next).toEqual([...sections, ...(exhibit.timeline ? [{ kind: 'timeline' }] : [])]);
@@ -100,12 +101,12 @@ describe('screensOneTapAway', () => {
   });
 
   it('from a section: its topics; from a topic: its objects, neighbours and section', () => {
-    const section = sectionView(SECTION);
+    const section = read.section(SECTION);
     const topics = screensOneTapAway({ kind: 'section', section });
     expect(topics.map((s) => ('id' in s ? s.id : ''))).toEqual(section.eras.flatMap((e) => e.topics.map((t) => t.id)));
     expect(topics.every((s) => s.kind === 'topic')).toBe(true);
 
-    const topic = topicView(TOPIC!);
+    const topic = read.topic(TOPIC!);
     const next = screensOneTapAway({ kind: 'topic', topic });
     const objects = topic.blocks.flatMap((b) => (b.type === 'artifact' ? [b.artifact.id] : []));
     expect(next.filter((s) => s.kind === 'artifact').map((s) => ('id' in s ? s.id : ''))).toEqual(objects);
@@ -115,7 +116,7 @@ describe('screensOneTapAway', () => {
 
   it('read ahead through the cache, a visitor’s next screens need no request', async () => {
     vi.useFakeTimers();
-    const api = createFakeApi();
+    const api = await kioskApi();
     const cache = new ScreenCache(api);
     const home = await loadScreen(cache.api, { kind: 'home' });
     const next = screensOneTapAway(home);

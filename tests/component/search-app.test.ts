@@ -7,7 +7,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
-import { createFakeApi, searchResults } from './fixtures';
+import { kioskApi, type RecordedApi } from './real-kiosk';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
 
@@ -24,7 +24,8 @@ async function typeKeys(letters: string): Promise<void> {
   for (const letter of letters) await fireEvent.click(within(board).getByRole('button', { name: letter === ' ' ? 'Space' : letter }));
 }
 
-async function openSearch(api = createFakeApi()) {
+async function openSearch(given?: RecordedApi) {
+  const api = given ?? (await kioskApi());
   render(App, { api });
   await fireEvent.click(await screen.findByRole('button', { name: 'Touch to begin' }));
   await arriveAt('home', 'Revelations from the Russian Archives');
@@ -71,9 +72,11 @@ describe('Search in the kiosk', () => {
   });
 
   it('shows the answer to the latest words, never an older one arriving late', async () => {
-    const api = createFakeApi();
+    const api = await kioskApi();
+    // The core's answers, held back until the test lets each through: the older one arrives last.
+    const search = api.search;
     const slow = new Map<string, () => void>();
-    api.search = ({ query }) => new Promise((resolve) => slow.set(query, () => resolve(searchResults(query))));
+    api.search = (args) => new Promise((resolve) => slow.set(args.query, () => resolve(search(args))));
     await openSearch(api);
     await typeKeys('po');
     await waitFor(() => expect(slow.has('po')).toBe(true));

@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchResults } from '../../src-main/contract/types';
 import { isSearchable, LiveSearch, MAX_QUERY_LENGTH, SearchDraft } from '../../src-renderer/state/search.svelte';
 import { VisitorSession } from '../../src-renderer/state/visitor-session.svelte';
-import { searchResults } from './fixtures';
+import { openKiosk } from './real-kiosk';
+
+const { read } = await openKiosk();
 
 describe('SearchDraft', () => {
   it('adds what keys type, one space between words and none to start', () => {
@@ -61,7 +63,7 @@ describe('LiveSearch', () => {
   function controlled() {
     const pending = new Map<string, (r: SearchResults) => void>();
     const run = vi.fn((query: string) => new Promise<SearchResults>((resolve) => pending.set(query, resolve)));
-    return { run, answer: (query: string) => pending.get(query)!(searchResults(query)) };
+    return { run, answer: (query: string) => pending.get(query)!(read.search(query)) };
   }
 
   it('waits for a pause in typing, then searches the latest words once', async () => {

@@ -11,7 +11,9 @@ import Keyboard from '../../src-renderer/components/Keyboard.svelte';
 import SearchResults from '../../src-renderer/components/SearchResults.svelte';
 import Search from '../../src-renderer/screens/Search.svelte';
 import { LiveSearch, SearchDraft, type SearchStatus } from '../../src-renderer/state/search.svelte';
-import { searchResults } from './fixtures';
+import { openKiosk } from './real-kiosk';
+
+const { read } = await openKiosk();
 
 const TOPICS = [
   { id: 'american-famine-relief', title: 'American Famine Relief', era: 'Early Cooperation' },
@@ -82,7 +84,7 @@ function results(status: SearchStatus, answer: Results | null, query = '') {
 
 describe('SearchResults', () => {
   it('marks the matched words with <mark>, and says what each result is and where it matched', () => {
-    const { container, count } = results('ready', searchResults('stalin potsdam'), 'stalin potsdam');
+    const { container, count } = results('ready', read.search('stalin potsdam'), 'stalin potsdam');
     expect(count()).toBe('1 result for “stalin potsdam”.');
     const hit = screen.getByRole('button', { name: 'Stalin at Potsdam' });
     const [where, text] = hit.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
@@ -105,20 +107,20 @@ describe('SearchResults', () => {
   });
 
   it('opens what the visitor taps', async () => {
-    const { onOpenHit } = results('ready', searchResults('famine'), 'famine');
+    const { onOpenHit } = results('ready', read.search('famine'), 'famine');
     await fireEvent.click(screen.getByRole('button', { name: 'Early Cooperation: American Famine Relief' }));
     expect(onOpenHit).toHaveBeenCalledWith(expect.objectContaining({ kind: 'topic', id: 'american-famine-relief' }));
   });
 
   it('says when these are only the best results, or hold only some of the words', () => {
-    const many = searchResults('the', 3);
+    const many = read.search('the', 3);
     expect(results('ready', many, 'the').count()).toBe('The best 3 results for “the”. More words find fewer, closer results.');
     document.body.innerHTML = '';
-    expect(results('ready', { ...searchResults('potsdam'), partial: true }, 'potsdam zzz').count()).toMatch(/^Nothing holds every word of “potsdam zzz”\. \d+ results? with some of them\.$/);
+    expect(results('ready', { ...read.search('potsdam'), partial: true }, 'potsdam zzz').count()).toMatch(/^Nothing holds every word of “potsdam zzz”\. \d+ results? with some of them\.$/);
   });
 
   it('finds nothing kindly: says so and offers the topics, which open', async () => {
-    const { count, onOpenTopic } = results('ready', searchResults('qqqzzz'), 'qqqzzz');
+    const { count, onOpenTopic } = results('ready', read.search('qqqzzz'), 'qqqzzz');
     expect(count()).toBe('Nothing found for “qqqzzz”.');
     expect(screen.getByText(/Check the spelling/)).toBeTruthy();
     await fireEvent.click(within(screen.getByRole('list', { name: 'Topics' })).getByRole('button', { name: /American Famine Relief/ }));
@@ -133,7 +135,7 @@ describe('SearchResults', () => {
   });
 
   it('keeps the last results, marked busy, while newer words are looked for', () => {
-    results('searching', searchResults('pots'), 'pots');
+    results('searching', read.search('pots'), 'pots');
     expect(screen.getByRole('list', { name: 'Results' }).getAttribute('aria-busy')).toBe('true');
   });
 
@@ -148,7 +150,7 @@ describe('SearchResults', () => {
 describe('Search screen', () => {
   it('shows the words typed on the keys in the field, and takes a physical keyboard too', async () => {
     const draft = new SearchDraft();
-    render(Search, { draft, live: new LiveSearch(async (q) => searchResults(q)), topics: TOPICS, onOpenHit: vi.fn(), onOpenTopic: vi.fn() });
+    render(Search, { draft, live: new LiveSearch(async (q) => read.search(q)), topics: TOPICS, onOpenHit: vi.fn(), onOpenTopic: vi.fn() });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Search');
     const field = screen.getByRole('searchbox', { name: 'Search the exhibit' }) as HTMLInputElement;
     expect(field.getAttribute('inputmode')).toBe('none');

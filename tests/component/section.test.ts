@@ -2,9 +2,14 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Section from '../../src-renderer/screens/Section.svelte';
-import { exhibitSource, sectionView } from './fixtures';
+import { readExhibitFolder } from '../../src-main/core/packages/source-format/exhibit-folder';
+import { BUILTIN_DIR } from '../helpers/packages';
+import { openKiosk } from './real-kiosk';
 
-const section = sectionView('the-soviet-union-and-the-united-states');
+/** The built-in exhibit's source as its curator wrote it, for asserting verbatim text. */
+const exhibitSource = readExhibitFolder(BUILTIN_DIR, { images: false });
+
+const section = (await openKiosk()).read.section('the-soviet-union-and-the-united-states');
 const source = exhibitSource.exhibit.sections[1]!;
 
 describe('Section screen', () => {

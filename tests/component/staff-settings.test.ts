@@ -7,26 +7,17 @@
  */
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keyFingerprint } from '../../src-main/core/packages/signing';
 import App from '../../src-renderer/App.svelte';
 import { stepSeconds, stepTime } from '../../src-renderer/components/staff/steps';
-import { callsOf, KEY_A, KEY_B, loggedIn, settle, staffApi, statusView, tap, TOKEN, typePin } from './staff-fixtures';
+import type { RecordedApi } from './real-kiosk';
+import { callsOf, KEY_A, KEY_B, loggedIn, settle, staffKiosk, tap, tokenOf, typePin } from './staff-helpers';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
 
-const settingsOf = (status: ReturnType<typeof statusView>, key: string, value: unknown) => ({
-  ...status, settings: status.settings.map((s) => (s.key === key ? { ...s, value: value as never } : s)),
-});
-const saved = (api: Parameters<typeof callsOf>[0]) => callsOf(api, 'staffSetSetting').at(-1);
+const saved = (api: RecordedApi) => callsOf(api, 'staffSetSetting').at(-1);
 const within_ = (testid: string) => within(screen.getByTestId(testid));
-
-/** The core's check of one day, in its words. */
-function refuseBadDay(key: string, value: unknown): string | null {
-  if (key !== 'openingHours') return null;
-  for (const [day, hours] of Object.entries(value as Record<string, { open: string; close: string } | null>)) {
-    if (hours && hours.open >= hours.close) return `openingHours.${day} must be an opening time before the closing time; got ${JSON.stringify(hours)}.`;
-  }
-  return null;
-}
+const DAY = { open: '08:00', close: '20:00' };
 
 describe('steppers without a keyboard', () => {
   it('step seconds finely where they matter and coarsely where they do not', () => {
@@ -41,7 +32,7 @@ describe('steppers without a keyboard', () => {
 
 describe('opening hours', () => {
   it('shows each weekday open or closed, and whether the museum is open now', async () => {
-    await loggedIn(staffApi());
+    await loggedIn(await staffKiosk());
     const hours = within_('setting-openingHours');
     expect(hours.getByTestId('open-now').textContent).toContain('Open now');
     expect(hours.getByRole('switch', { name: 'Monday' }).getAttribute('aria-checked')).toBe('true');
@@ -51,9 +42,9 @@ describe('opening hours', () => {
   });
 
   it('saves the whole week at each tap: a later opening, a day closed, a closed day opened with the usual hours', async () => {
-    const { api } = await loggedIn(staffApi());
+    const { api } = await loggedIn(await staffKiosk());
     await tap('Later opening on Tuesday');
-    expect(saved(api)).toMatchObject({ token: TOKEN, key: 'openingHours', value: { tuesday: { open: '08:15', close: '20:00' }, monday: { open: '08:00', close: '20:00' }, sunday: null } });
+    expect(saved(api)).toMatchObject({ token: tokenOf(api), key: 'openingHours', value: { tuesday: { open: '08:15', close: '20:00' }, monday: { open: '08:00', close: '20:00' }, sunday: null } });
     expect(within_('hours-tuesday').getAllByRole('status')[0]!.textContent).toBe('08:15');
     await fireEvent.click(screen.getByRole('switch', { name: 'Monday' }));
     await settle();
@@ -64,10 +55,8 @@ describe('opening hours', () => {
   });
 
   it("shows the core's refusal of a day that would close before it opens", async () => {
-    const start = statusView();
-    const week = start.settings.find((s) => s.key === 'openingHours')!.value as Record<string, unknown>;
-    const api = staffApi(settingsOf(start, 'openingHours', { ...week, friday: { open: '08:00', close: '08:15' } }), refuseBadDay);
-    await loggedIn(api);
+    const week = { monday: DAY, tuesday: DAY, wednesday: DAY, thursday: DAY, friday: { open: '08:00', close: '08:15' }, saturday: DAY, sunday: null };
+    await loggedIn(await staffKiosk({ settings: { openingHours: week } }));
     await tap('Earlier closing on Friday');
     expect(within_('setting-openingHours').getByRole('alert').textContent).toBe('openingHours.friday must be an opening time before the closing time; got {"open":"08:00","close":"08:00"}.');
     expect(within_('hours-friday').getAllByRole('status')[1]!.textContent).toBe('08:15');
@@ -76,60 +65,62 @@ describe('opening hours', () => {
 
 describe('nightly relaunch', () => {
   it('turns on at 03:00, moves by the quarter hour around midnight, and turns off', async () => {
-    const { api } = await loggedIn(staffApi());
+    const { api } = await loggedIn(await staffKiosk());
+    const token = tokenOf(api);
     const relaunch = () => within_('setting-nightlyRelaunch');
     expect(relaunch().getByRole('switch', { name: 'Nightly relaunch' }).getAttribute('aria-checked')).toBe('false');
     expect(relaunch().getByText(/This browser kiosk does not relaunch itself/)).not.toBeNull();
     await fireEvent.click(relaunch().getByRole('switch', { name: 'Nightly relaunch' }));
     await settle();
-    expect(saved(api)).toEqual({ token: TOKEN, key: 'nightlyRelaunch', value: '03:00' });
+    expect(saved(api)).toEqual({ token, key: 'nightlyRelaunch', value: '03:00' });
     await tap('Later relaunch');
-    expect(saved(api)).toEqual({ token: TOKEN, key: 'nightlyRelaunch', value: '03:15' });
+    expect(saved(api)).toEqual({ token, key: 'nightlyRelaunch', value: '03:15' });
     expect(relaunch().getByRole('status').textContent).toBe('03:15');
     await fireEvent.click(relaunch().getByRole('switch', { name: 'Nightly relaunch' }));
     await settle();
-    expect(saved(api)).toEqual({ token: TOKEN, key: 'nightlyRelaunch', value: null });
+    expect(saved(api)).toEqual({ token, key: 'nightlyRelaunch', value: null });
     expect(relaunch().queryByRole('status')).toBeNull();
   });
 });
 
 describe('inbox folder', () => {
   it('offers the folder set now, the media mounted now and no inbox, and says how to set any other', async () => {
-    const { api } = await loggedIn(staffApi());
+    const { api, inbox, stick } = await loggedIn(await staffKiosk());
     const picker = within_('setting-inboxDir');
     const options = picker.getAllByRole('radio');
     expect(options.map((o) => [o.textContent?.replace(/\s+/g, ' ').trim(), o.getAttribute('aria-checked')])).toEqual([
-      ['/media/usb', 'true'],
-      ['/media/kiosk/STICK mounted now', 'false'],
+      [inbox, 'true'],
+      [`${stick} mounted now`, 'false'],
       ['No inbox packages are loaded with the CLI only', 'false'],
     ]);
     expect(picker.getByText(/vitrine settings set inboxDir/)).not.toBeNull();
     await fireEvent.click(picker.getByRole('radio', { name: /STICK/ }));
     await settle();
-    expect(saved(api)).toEqual({ token: TOKEN, key: 'inboxDir', value: '/media/kiosk/STICK' });
+    expect(saved(api)).toEqual({ token: tokenOf(api), key: 'inboxDir', value: stick });
     expect(within_('setting-inboxDir').getByRole('radio', { name: /STICK/ }).getAttribute('aria-checked')).toBe('true');
     await fireEvent.click(within_('setting-inboxDir').getByRole('radio', { name: /No inbox/ }));
     await settle();
-    expect(saved(api)).toEqual({ token: TOKEN, key: 'inboxDir', value: null });
+    expect(saved(api)).toEqual({ token: tokenOf(api), key: 'inboxDir', value: null });
   });
 });
 
 describe('trusted keys', () => {
   it('lists the keys by fingerprint and removes one only after the confirm step; adding is a CLI task', async () => {
-    const { api } = await loggedIn(staffApi());
+    const { api } = await loggedIn(await staffKiosk({ settings: { trustedKeys: [KEY_A, KEY_B] } }));
+    const [a, b] = [KEY_A, KEY_B].map(keyFingerprint);
     const keys = () => within_('setting-trustedKeys');
-    expect(keys().getAllByRole('listitem').map((li) => li.querySelector('code')?.textContent)).toEqual(['1f2e3d4c5b6a7980', '0a1b2c3d4e5f6071']);
+    expect(keys().getAllByRole('listitem').map((li) => li.querySelector('code')?.textContent)).toEqual([a, b]);
     expect(keys().getByText(/To add a key, on the kiosk's computer run/)).not.toBeNull();
-    await tap('Remove key 1f2e3d4c5b6a7980');
+    await tap(`Remove key ${a}`);
     expect(callsOf(api, 'staffSetSetting')).toEqual([]);
     await tap('Cancel');
-    await tap('Remove key 1f2e3d4c5b6a7980');
+    await tap(`Remove key ${a}`);
     await tap('Yes, remove');
-    expect(saved(api)).toEqual({ token: TOKEN, key: 'trustedKeys', value: [KEY_B] });
-    await tap('Remove key 0a1b2c3d4e5f6071');
+    expect(saved(api)).toEqual({ token: tokenOf(api), key: 'trustedKeys', value: [KEY_B] });
+    await tap(`Remove key ${b}`);
     expect(keys().getByRole('group', { name: 'Confirm removing the key' }).textContent).toContain('with no key left, unsigned packages are accepted');
     await tap('Yes, remove');
-    expect(saved(api)).toEqual({ token: TOKEN, key: 'trustedKeys', value: [] });
+    expect(saved(api)).toEqual({ token: tokenOf(api), key: 'trustedKeys', value: [] });
     expect(keys().getByText('None: this kiosk accepts unsigned packages.')).not.toBeNull();
     expect(KEY_A).not.toBe(KEY_B);
   });
@@ -137,7 +128,7 @@ describe('trusted keys', () => {
 
 describe('the staff screen is touch only', () => {
   it('has no field to type in, is a modal dialog named by its heading, and names its host', async () => {
-    await loggedIn(staffApi());
+    await loggedIn(await staffKiosk());
     const dialog = screen.getByRole('dialog', { name: 'Staff mode' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(dialog.contains(document.activeElement)).toBe(true);
@@ -151,7 +142,7 @@ describe('settings changed on the staff screen', () => {
 
   it('are what the kiosk runs on once the staff screen closes: cursor, countdown', async () => {
     vi.useFakeTimers();
-    const api = staffApi(settingsOf(settingsOf(statusView(), 'idleTimeoutSeconds', 5), 'idleCountdownSeconds', 3));
+    const { api } = await staffKiosk({ settings: { idleTimeoutSeconds: 5, idleCountdownSeconds: 3 } });
     render(App, { api });
     await settle();
     expect(document.documentElement.dataset.cursor).toBe('hidden');

@@ -11,11 +11,13 @@ import { axisOf, layOut } from '../../src-renderer/components/timeline/layout';
 import Home from '../../src-renderer/screens/Home.svelte';
 import Timeline from '../../src-renderer/screens/Timeline.svelte';
 import type { TimelineView } from '../../src-main/contract/types';
-import { createFakeApi, exhibitView, timelineView } from './fixtures';
+import { kioskApi, openKiosk } from './real-kiosk';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
 
-function renderTimeline(timeline: TimelineView = timelineView()) {
+const { read } = await openKiosk();
+
+function renderTimeline(timeline: TimelineView = read.timeline()) {
   const onOpenTopic = vi.fn();
   const onOpenArtifact = vi.fn();
   const result = render(Timeline, { timeline, onOpenTopic, onOpenArtifact });
@@ -107,9 +109,11 @@ describe('Timeline screen', () => {
     for (const name of ['Earlier', 'Later']) expect(screen.getByRole('button', { name }).classList.contains('pager-button')).toBe(true);
   });
 
-  it('says so plainly when the exhibit dates nothing, and lists everything as undated', () => {
-    const all = timelineView();
-    const { container } = renderTimeline({ span: null, dated: [], undated: [...all.dated, ...all.undated] });
+  it('says so plainly when the exhibit dates nothing, and lists everything as undated', async () => {
+    // The curator's variant of the exhibit: the same topics and objects, and no timeline or periods.
+    const undated = (await openKiosk({ store: 'variant' })).read.timeline();
+    expect(undated.span).toBeNull();
+    const { container } = renderTimeline(undated);
     expect(screen.queryByTestId('timeline-strip')).toBeNull();
     expect(container.textContent).toContain('The exhibit gives no dates for its topics and objects');
     expect(within(screen.getByRole('region', { name: 'Undated' })).getAllByRole('button')).toHaveLength(17);
@@ -128,7 +132,7 @@ describe('the timeline layout', () => {
   });
 
   it('never lets two boxes of one row overlap in a lane', () => {
-    const { placed } = layOut({ from: 1917, to: 1991 }, timelineView().dated);
+    const { placed } = layOut({ from: 1917, to: 1991 }, read.timeline().dated);
     for (const a of placed) {
       for (const b of placed) {
         if (a === b || a.row !== b.row || a.lane !== b.lane) continue;
@@ -141,18 +145,18 @@ describe('the timeline layout', () => {
 describe('the way in', () => {
   it('offers the timeline on the home screen when the exhibit dates something, and not otherwise', async () => {
     const onOpenTimeline = vi.fn();
-    render(Home, { exhibit: exhibitView(), onOpenSection: vi.fn(), onOpenTimeline });
+    render(Home, { exhibit: read.exhibit(), onOpenSection: vi.fn(), onOpenTimeline });
     await fireEvent.click(screen.getByRole('button', { name: /^Timeline 1917 – 1991/ }));
     expect(onOpenTimeline).toHaveBeenCalled();
   });
 
-  it('hides it for an exhibit without dates', () => {
-    render(Home, { exhibit: { ...exhibitView(), timeline: null }, onOpenSection: vi.fn(), onOpenTimeline: vi.fn() });
+  it('hides it for an exhibit without dates', async () => {
+    render(Home, { exhibit: (await openKiosk({ store: 'variant' })).read.exhibit(), onOpenSection: vi.fn(), onOpenTimeline: vi.fn() });
     expect(screen.queryByRole('button', { name: /^Timeline/ })).toBeNull();
   });
 
   it('goes home → timeline → topic, and Back returns to the timeline', async () => {
-    const api = createFakeApi();
+    const api = await kioskApi();
     render(App, { api });
     await fireEvent.click(await screen.findByRole('button', { name: 'Touch to begin' }));
     await fireEvent.click(await screen.findByRole('button', { name: /^Timeline/ }));

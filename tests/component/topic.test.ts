@@ -2,9 +2,14 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Topic from '../../src-renderer/screens/Topic.svelte';
-import { exhibitSource, topicView } from './fixtures';
+import { readExhibitFolder } from '../../src-main/core/packages/source-format/exhibit-folder';
+import { BUILTIN_DIR } from '../helpers/packages';
+import { openKiosk } from './real-kiosk';
 
-const topic = topicView('postwar-estrangement');
+/** The built-in exhibit's source as its curator wrote it, for asserting verbatim text. */
+const exhibitSource = readExhibitFolder(BUILTIN_DIR, { images: false });
+
+const topic = (await openKiosk()).read.topic('postwar-estrangement');
 const sourceBody = exhibitSource.exhibit.sections[1]!.topics.find((t) => t.id === 'postwar-estrangement')!.body;
 
 describe('Topic screen', () => {
@@ -46,7 +51,8 @@ describe('Topic screen', () => {
     const card = screen.getByRole('button', { name: new RegExp('^Open Telegram to President Truman') });
     const img = card.querySelector('img')!;
     expect(img.getAttribute('alt')).toBe('Stand-in image for: Telegram to President Truman');
-    expect(img.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\.jpg$/);
+    // The card-sized rendition the core made at import (WebP), by its content address.
+    expect(img.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\.webp$/);
     expect(card.textContent).toContain('Stand-in image — not the original');
     await fireEvent.click(card);
     expect(onOpenArtifact).toHaveBeenCalledWith('obj7');
