@@ -1,8 +1,8 @@
 /**
  * `vitrine preview` in the renderer (issue 17): the curator's folder, rebuilt on each save, is
  * followed by asking the host every PREVIEW_POLL_MS what it last made of it. A new build makes the
- * screens read their content again where the curator is (Visitor.svelte); mistakes are listed over
- * them (PreviewPanel.svelte). Created only when the kiosk config says this is a preview.
+ * screens read their content again where the curator is (state/visit.svelte.ts); mistakes are
+ * listed over them (PreviewPanel.svelte). Created only when the kiosk config says this is a preview.
  */
 import type { Api } from '@contract/api';
 import type { PreviewProblemView } from '@contract/types';
