@@ -116,7 +116,7 @@ export async function traceTaps({ taps = 100, dwellMs = 1000, slowest = 10 } = {
     const { slices, tid, markTimes } = mainThread(events);
     const others = otherThreads(events, tid);
     withSelfTime(slices);
-    if (markTimes.length !== times.length) throw new Error(`${markTimes.length} marks for ${times.length} taps.`);
+    if (markTimes.length < times.length) throw new Error(`${markTimes.length} marks for ${times.length} taps.`);
     const rowsOf = times.map((t, k) => ({ ...t, ...windowWork(slices, markTimes[k] - t.ms * 1000, markTimes[k]), others: othersIn(others, markTimes[k] - t.ms * 1000, markTimes[k]) }));
     console.log(`trace: ${file}\ntaps: ${JSON.stringify(summarize(times.map((t) => t.ms)))}`);
     console.log(`main thread busy in the window: ${JSON.stringify(summarize(rowsOf.map((r) => r.busy / 1000)))}`);

@@ -107,3 +107,13 @@ async function qrCodesFor(api: Api, items: readonly SavedItem[]): Promise<Readon
   const codes = await Promise.all(urls.map((text) => api.getQr({ text }).catch(() => null)));
   return new Map(urls.flatMap((url, i) => (codes[i] ? [[url, codes[i]] as const] : [])));
 }
+
+/**
+ * The still images (`display` renditions) of the objects one tap away: those a topic's essay
+ * shows, in its order. Fetched and decoded ahead (state/image-ahead.ts), the object's first
+ * sharp frame does not wait for them.
+ */
+export function stillsOneTapAway(data: ScreenData): string[] {
+  if (data.kind !== 'topic') return [];
+  return data.topic.blocks.flatMap((b) => (b.type === 'artifact' && b.artifact.thumb ? [b.artifact.thumb.display] : []));
+}

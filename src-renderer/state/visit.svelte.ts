@@ -18,7 +18,8 @@ import { Loader } from './loader.svelte';
 import type { Navigation, Screen } from './navigation.svelte';
 import { ScreenCache } from './screen-cache';
 import { savedItemOf, type SavedItems } from './saved-items.svelte';
-import { loadScreen, screensOneTapAway, type ScreenData } from './screen-data';
+import { ImageAhead } from './image-ahead';
+import { loadScreen, screensOneTapAway, stillsOneTapAway, type ScreenData } from './screen-data';
 import { LiveSearch } from './search.svelte';
 import type { VisitorSession } from './visitor-session.svelte';
 
@@ -40,6 +41,8 @@ export class Visit {
    * is answered without a round trip. It lives and dies with this visit, like everything here.
    */
   readonly cache: ScreenCache;
+  /** The still images of the objects one tap away, decoded before the tap. */
+  readonly images = new ImageAhead();
   /** Results that follow the visitor's words wherever they are, so Back from a result finds them ready. */
   readonly live: LiveSearch;
   /**
@@ -107,7 +110,9 @@ export class Visit {
       // Once a screen is shown, what it leads to is read ahead, so the next tap finds it at hand.
       $effect(() => {
         const data = this.shown;
-        if (data) this.cache.warm(screensOneTapAway(data).map((screen) => (reader: Api) => loadScreen(reader, screen)));
+        if (!data) return;
+        this.cache.warm(screensOneTapAway(data).map((screen) => (reader: Api) => loadScreen(reader, screen)));
+        this.images.hold(stillsOneTapAway(data));
       });
 
       // The exhibit's language: the content's `lang`, and the UI's default when the kiosk speaks it.
@@ -121,6 +126,7 @@ export class Visit {
       return () => {
         this.live.dispose();
         this.cache.dispose();
+        this.images.release();
       };
     });
   }
