@@ -154,7 +154,8 @@ for (const bench of BENCHES) {
   // The host's share, on the benchmark's first row: a noisy hour shows as such.
   if (figures.stolenPercent !== undefined && rows[0]) rows[0] = [`${rows[0][0]} [CPU taken by the host during this benchmark: ${figures.stolenPercent} %]`, ...rows[0].slice(1)];
   table.push(...rows);
-  for (const note of module.NOTES ?? []) if (!notes.includes(note)) notes.push(note);
+  // A module's NOTES is a list of sentences, or one (bench/curator.mjs).
+  for (const note of [module.NOTES ?? []].flat()) if (!notes.includes(note)) notes.push(note);
 }
 const when = dates.size ? [...dates].sort().join(' and ') : results.date.slice(0, 10);
 
