@@ -49,16 +49,7 @@ export async function openListedFiles(root: string, names: readonly string[]): P
     if (!info.isFile()) throw new PackageError(name, null, 'a regular file, not a link or a folder');
     sizes.set(name, info.size);
   }
-  return {
-    label: root,
-    names: () => [...sizes.keys()],
-    size: (name) => sizes.get(name) ?? 0,
-    open: async (name) => {
-      if (!sizes.has(name)) throw new PackageError(root, name, 'a file that is in the package');
-      return createReadStream(join(root, ...name.split('/')));
-    },
-    close: async () => {},
-  };
+  return folderFiles(root, sizes);
 }
 
 /**
@@ -114,16 +105,7 @@ async function openFolder(root: string, limits: SourceLimits): Promise<PackageSo
     }
   }
   await walk(root);
-  return {
-    label: root,
-    names: () => [...sizes.keys()],
-    size: (name) => sizes.get(name) ?? 0,
-    open: async (name) => {
-      if (!sizes.has(name)) throw new PackageError(root, name, 'a file that is in the package');
-      return createReadStream(join(root, ...name.split('/')));
-    },
-    close: async () => {},
-  };
+  return folderFiles(root, sizes);
 }
 
 function openZip(path: string, label: string): Promise<yauzl.ZipFile> {
@@ -204,4 +186,18 @@ function checkedStream(stream: Readable, label: string, name: string, declared: 
   // A reader that gives up early (a file longer than the manifest says) stops the inflater too.
   counter.on('close', () => stream.destroy());
   return stream.pipe(counter);
+}
+
+/** The files of a folder, by their package names and sizes, read from disk as they are opened. */
+function folderFiles(root: string, sizes: ReadonlyMap<string, number>): PackageSource {
+  return {
+    label: root,
+    names: () => [...sizes.keys()],
+    size: (name) => sizes.get(name) ?? 0,
+    open: async (name) => {
+      if (!sizes.has(name)) throw new PackageError(root, name, 'a file that is in the package');
+      return createReadStream(join(root, ...name.split('/')));
+    },
+    close: async () => {},
+  };
 }
