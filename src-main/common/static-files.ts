@@ -42,6 +42,15 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.dzi': 'application/xml',
   '.xml': 'application/xml',
+  // Video and audio artifacts and their captions (issue 20). Ogg audio is Opus as issue 20
+  // specifies it, under either extension, so the type names the codec (RFC 7845 §9).
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.opus': 'audio/ogg; codecs=opus',
+  '.ogg': 'audio/ogg; codecs=opus',
+  '.vtt': 'text/vtt; charset=utf-8',
 };
 
 /** Content type for a file name, or a safe binary default. */
@@ -71,8 +80,11 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full;
 }
 
-/** Media URLs are content-addressed: `/media/<sha256>.<ext>` and nothing else. */
-const MEDIA_NAME = /^\/media\/([0-9a-f]{64})\.(jpg|png|webp)$/;
+/**
+ * Media URLs are content-addressed: `/media/<sha256>.<ext>` and nothing else. The extensions are
+ * the images, and the video, audio and WebVTT caption files of issue 20, each with its type above.
+ */
+const MEDIA_NAME = /^\/media\/([0-9a-f]{64})\.(jpg|png|webp|mp4|webm|mp3|m4a|opus|ogg|vtt)$/;
 
 /** Maps `/media/<sha256>.<ext>` to its file in the media store, or null if the name is not one. */
 export function resolveMediaPath(mediaDir: string, urlPath: string): string | null {

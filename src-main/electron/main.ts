@@ -32,7 +32,10 @@ const dataDir = defaultDataDir(currentEnvironment());
 // Must happen before `ready`. `standard` + `secure` give vitrine://app a real, secure origin for
 // CSP, fetch and storage; bypassCSP stays off so the CSP header binds our own pages too;
 // corsEnabled stays off so no other origin can read our files (security checklist: "prefer
-// custom protocols" to file://).
+// custom protocols" to file://). `stream`: <video> and <audio> expect a custom scheme to buffer
+// its answers whole unless it is marked as streaming (Electron's protocol docs), and our answers
+// are streams; with it they play and seek with range requests (issue 20), which protocol.ts
+// answers itself, as protocol.handle does not (electron/electron#38749).
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);

@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
+import { contentRange, rangeFor, unsatisfiedRange } from '../common/byte-range';
 import { CONTENT_SECURITY_POLICY, contentRootFor, contentTypeFor, isContentPath, openServedFile, resolveContentPath, resolveInside } from '../common/static-files';
 import type { Logger } from '../core/log';
 import { APP_SCHEME, isAppUrl } from './app-url';
@@ -30,8 +31,10 @@ const BASE_HEADERS = {
   'referrer-policy': 'no-referrer',
 } as const;
 
-function refuse(status: 404 | 405, extra: Record<string, string> = {}): Response {
-  const text = status === 404 ? 'Not found' : 'Method not allowed';
+const REFUSALS = { 404: 'Not found', 405: 'Method not allowed', 416: 'Range not satisfiable' } as const;
+
+function refuse(status: keyof typeof REFUSALS, extra: Record<string, string> = {}): Response {
+  const text = REFUSALS[status];
   return new Response(text, {
     status,
     headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...extra },
@@ -48,7 +51,12 @@ function fileFor(requestUrl: string, options: AppProtocolOptions): { path: strin
   return path && root ? { path, root } : null;
 }
 
-/** Builds the `vitrine:` handler: GET/HEAD of files inside the renderer or media folder, 404 otherwise. */
+/**
+ * Builds the `vitrine:` handler: GET/HEAD of files inside the renderer or media folder, 404
+ * otherwise. A GET with one byte range gets that slice (206), or 416 when no byte is in it: the
+ * scheme is registered with `stream: true` (main.ts), so media elements send range requests here,
+ * and protocol.handle leaves answering them to us.
+ */
 export function createAppProtocolHandler(options: AppProtocolOptions): AppProtocolHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, { allow: 'GET, HEAD' });
@@ -68,14 +76,31 @@ export function createAppProtocolHandler(options: AppProtocolOptions): AppProtoc
         await handle.close();
         return refuse(404);
       }
-      const headers = { ...BASE_HEADERS, 'content-type': contentTypeFor(path), 'content-length': String(info.size) };
+      const size = info.size;
+      const range = rangeFor({ method: request.method, range: request.headers.get('range'), ifRange: request.headers.get('if-range') }, size);
+      if (range.kind === 'unsatisfiable') {
+        await handle.close();
+        return refuse(416, { 'accept-ranges': 'bytes', 'content-range': unsatisfiedRange(size) });
+      }
+      const partial = range.kind === 'partial' ? range : null;
+      const headers: Record<string, string> = {
+        ...BASE_HEADERS,
+        'content-type': contentTypeFor(path),
+        'content-length': String(partial ? partial.end - partial.start + 1 : size),
+        // A <video> or <audio> element seeks only where the answer says ranges are taken (issue 20).
+        'accept-ranges': 'bytes',
+        ...(partial ? { 'content-range': contentRange(partial, size) } : {}),
+      };
+      const status = partial ? 206 : 200;
       if (request.method === 'HEAD') {
         await handle.close();
-        return new Response(null, { status: 200, headers });
+        return new Response(null, { status, headers });
       }
-      // Streamed, so a large image never sits whole in the main process's memory.
-      const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
-      return new Response(body, { status: 200, headers });
+      // Streamed, so a large image or a video never sits whole in the main process's memory; for
+      // a range only its slice is read (start and end inclusive, as in Content-Range).
+      const slice = partial ? { start: partial.start, end: partial.end } : {};
+      const body = Readable.toWeb(handle.createReadStream(slice)) as ReadableStream<Uint8Array>;
+      return new Response(body, { status, headers });
     } catch (error) {
       await handle.close().catch(() => undefined);
       options.log.error('protocol', 'Could not read a file', error);

@@ -2,11 +2,13 @@
  * GET and HEAD of files: the built renderer and the content-addressed media store. Paths are
  * mapped only through resolveInside / resolveContentPath, so a crafted URL can never name a file
  * outside those two folders. Files are streamed, never read whole: a full-resolution scan can be
- * tens of megabytes and a kiosk has little memory to spare.
+ * tens of megabytes, a video far more, and a kiosk has little memory to spare. A media element
+ * seeks with range requests (byte-range.ts), and only the asked slice is read.
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { contentRange, rangeFor, unsatisfiedRange } from '../common/byte-range';
 import { contentRootFor, contentTypeFor, openServedFile, resolveContentPath, resolveInside, type ContentDirs } from '../common/static-files';
 import type { Logger } from '../core/log';
 import { sendText } from './respond';
@@ -44,7 +46,10 @@ export async function serveContent(
   await serveFile(req, res, root, file, IMMUTABLE, log);
 }
 
-/** Streams one regular file with its type, length and caching; 404 if it is missing or a folder. */
+/**
+ * Streams one regular file with its type, length and caching; 404 if it is missing or a folder.
+ * A GET with one byte range gets that slice (206), or 416 when no byte of the file is in it.
+ */
 async function serveFile(
   req: IncomingMessage,
   res: ServerResponse,
@@ -70,10 +75,19 @@ async function serveFile(
     log.warn('http', 'Could not read a file to serve', { file, error: String(error) });
     return sendText(req, res, 500, 'The file could not be read.');
   }
-  res.writeHead(200, {
+  const range = rangeFor({ method: req.method ?? 'GET', range: req.headers.range, ifRange: req.headers['if-range']?.toString() }, size);
+  if (range.kind === 'unsatisfiable') {
+    await handle.close();
+    return sendText(req, res, 416, 'Range not satisfiable.', { 'Accept-Ranges': 'bytes', 'Content-Range': unsatisfiedRange(size) });
+  }
+  const partial = range.kind === 'partial' ? range : null;
+  res.writeHead(partial ? 206 : 200, {
     'Content-Type': contentTypeFor(file),
-    'Content-Length': size,
+    'Content-Length': partial ? partial.end - partial.start + 1 : size,
     'Cache-Control': cacheControl,
+    // Media elements seek only in files whose host says it takes ranges (issue 20).
+    'Accept-Ranges': 'bytes',
+    ...(partial ? { 'Content-Range': contentRange(partial, size) } : {}),
   });
   if (req.method === 'HEAD' || size === 0) {
     await handle.close();
@@ -81,10 +95,13 @@ async function serveFile(
     return;
   }
   try {
-    // autoClose: the stream closes the handle when it ends, errors or is destroyed.
-    await pipeline(handle.createReadStream({ autoClose: true }), res);
+    // autoClose: the stream closes the handle when it ends, errors or is destroyed. Only the
+    // asked slice is read (start and end inclusive, as in Content-Range).
+    const slice = partial ? { start: partial.start, end: partial.end } : {};
+    await pipeline(handle.createReadStream({ autoClose: true, ...slice }), res);
   } catch (error) {
     // A visitor tapping away mid-download aborts the response; that is normal, not an error.
+    // So is a media element dropping a range request when it seeks elsewhere.
     if (!isAbort(error)) log.warn('http', 'A file transfer failed', { file, error: String(error) });
     res.destroy();
   }

@@ -145,7 +145,7 @@ describe('main.ts', () => {
     expect(fx.openVitrine).not.toHaveBeenCalled();
   });
 
-  it('registers vitrine: as a privileged scheme before ready, without bypassing CSP', async () => {
+  it('registers vitrine: as a privileged scheme before ready, streaming for media elements, without bypassing CSP', async () => {
     const electron = await launch({ lock: true });
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'vitrine', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },

@@ -119,6 +119,8 @@ describe('the vitrine:// protocol handler', () => {
     for (const name of [
       'secret.txt', 'notahash.jpg', `${HASH}.gif`, `${HASH.toUpperCase()}.jpg`,
       `${HASH}.jpg.exe`, `${'cd'.padEnd(64, '0')}.jpg`, '',
+      // Video and audio (issue 20): only the listed extensions, in lower case, and only files that are there.
+      `${HASH}.mp4`, `${HASH}.mkv`, `${HASH}.MP4`, `${HASH}.vtt.js`, `${HASH}.wav`,
     ]) {
       expect((await get(`vitrine://app/media/${name}`)).status, name).toBe(404);
     }

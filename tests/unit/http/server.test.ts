@@ -111,7 +111,11 @@ describe('media', () => {
   });
 
   it('answers 404 for an unknown hash or a name that is not a hash', async () => {
-    for (const path of [`/media/${'0'.repeat(64)}.jpg`, '/media/photo.jpg', `${served.fixture.media.url}.exe`, served.fixture.media.url.replace('.jpg', '.png'), '/media/']) {
+    for (const path of [
+      `/media/${'0'.repeat(64)}.jpg`, '/media/photo.jpg', `${served.fixture.media.url}.exe`, served.fixture.media.url.replace('.jpg', '.png'), '/media/',
+      // Video and audio (issue 20): a listed extension with no such file, and names off the list.
+      `/media/${'0'.repeat(64)}.mp4`, '/media/clip.mp4', served.fixture.media.url.replace('.jpg', '.mkv'), served.fixture.media.url.replace('.jpg', '.MP3'),
+    ]) {
       const res = await raw(served.host.port, { path });
       expect(res.status, path).toBe(404);
     }
