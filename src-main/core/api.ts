@@ -11,6 +11,7 @@ import type { Publisher } from './versions/publisher';
 import type { Store } from './store/connection';
 import { artifactSummary, contentQueries, localizer, toImageView, topicBlocks, type Localizer } from './store/content';
 import { periodQueries } from './store/periods';
+import { recordingQueries } from './store/recordings';
 import { createSearch } from './store/search';
 import { timelineOf, timelineSpanOf } from './timeline-api';
 
@@ -31,6 +32,7 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
   const q = contentQueries(store.db);
   const search = createSearch(store.db);
   const periods = periodQueries(store.db);
+  const recordingsOf = recordingQueries(store.db);
 
   const live = (): number => {
     const id = store.liveVersionId();
@@ -130,6 +132,7 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
         translationNote: text('translation_note', a.translation_note),
         date: text('date_text', a.date_text),
         images: q.media.all(a.id).map((m) => toImageView(m, local)),
+        recordings: recordingsOf(a.id, local),
         topic: placement && topic ? { id: placement.slug, title: topic('title', placement.title), era: topic('era', placement.era) } : null,
         ...languages,
         ...neighbours(q.artifactOrder.all(versionId, versionId), a.slug),

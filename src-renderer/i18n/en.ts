@@ -110,6 +110,7 @@ export const en = {
   'search.field.title': 'found in the title',
   'search.field.caption': 'found in the caption',
   'search.field.translation': 'found in the translation',
+  'search.field.transcript': 'found in the transcript',
   'search.field.essay': 'found in the essay',
   'search.field.introduction': 'found in the introduction',
   'search.found': { one: '{count} result for “{query}”.', other: '{count} results for “{query}”.' },

@@ -118,6 +118,7 @@ export const ru: Catalogue<RussianPlural> = {
   'search.field.title': 'найдено в названии',
   'search.field.caption': 'найдено в подписи',
   'search.field.translation': 'найдено в переводе',
+  'search.field.transcript': 'найдено в расшифровке',
   'search.field.essay': 'найдено в очерке',
   'search.field.introduction': 'найдено во вступлении',
   'search.found': {

@@ -131,6 +131,7 @@ describe('package text in the visitor\'s language, English where the package has
       translationNote: null,
       date: '1921',
       images: [image({ en: 'Image of a1, page 1', ru: 'Изображение a1' })],
+      recordings: [],
       topic: { id: 'alpha', title: { en: 'Alpha', ru: 'Альфа' }, era: 'Early Years' },
       previousId: null,
       nextId: null,

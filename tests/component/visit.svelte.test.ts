@@ -51,7 +51,7 @@ const topic: TopicView = {
 };
 
 /** What the stub's objects leave out: they are only titles, placed by the one topic. */
-const bare = { caption: null, permanentUrl: null, translation: null, translationNote: null, date: null, images: [], previousId: null, nextId: null };
+const bare = { caption: null, permanentUrl: null, translation: null, translationNote: null, date: null, images: [], recordings: [], previousId: null, nextId: null };
 const artifact = (id: string): ArtifactView => ({ ...content, ...summary(id), ...bare, topic: { id: 'alliance', title: 'Alliance', era: null } });
 
 /** The reads a visit makes, recorded as "verb id" in order; `failing` verbs reject. */

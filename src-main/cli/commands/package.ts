@@ -58,7 +58,7 @@ export async function validateCommand(args: string[]): Promise<number> {
     const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: json ? undefined : progress('Checking', 'images') };
     const summary = packed
       ? { manifest: packed.manifest, images: packed.manifest.artifacts.reduce((n, a) => n + a.media.length, 0), signedBy: null }
-      : await withCheckedPackage(path, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.size, signedBy }));
+      : await withCheckedPackage(path, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.images.size, signedBy }));
     const { title, version } = summary.manifest.package;
     const counts = packed?.source?.summary;
     const warnings = packed?.source?.warnings ?? [];

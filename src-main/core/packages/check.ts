@@ -1,14 +1,15 @@
 /**
  * Checking a package completely without touching the store: open it (hostile-archive checks),
  * verify its signature when the kiosk requires one, validate the manifest, and stage and check
- * every image. `vitrine validate` stops here; the importer goes on to write what passed.
+ * every file (images, and recordings with their posters, captions and companions). `vitrine
+ * validate` stops here; the importer goes on to write what passed.
  */
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { MANIFEST_FILE, type Manifest } from './manifest';
 import { checkSignature, SIGNATURE_FILE } from './signing';
 import { openPackageSource, readBytes, readText, type PackageSource, type SourceLimits } from './source';
-import { stageMedia, type StagedSet, type StageOptions } from './stage';
+import { stageMedia, type StagedPackage, type StageOptions } from './stage';
 import { parseManifest } from './validate';
 
 /** The largest manifest accepted (a 100,000-artifact exhibit fits comfortably). */
@@ -29,7 +30,8 @@ export interface CheckedPackage {
   manifest: Manifest;
   /** SHA-256 of manifest.json's exact bytes: identifies the content. */
   manifestSha256: string;
-  staged: StagedSet;
+  /** Its images and recordings, staged and checked. */
+  staged: StagedPackage;
   /** Fingerprint of the trusted key that signed it, or null when none was required. */
   signedBy: string | null;
 }

@@ -1,9 +1,9 @@
 /**
  * The one way content enters the kiosk, the built-in exhibit included: open the package (folder
- * or archive), check its signature and manifest, stage and check every image, and only then
- * write the new version beside the live one, move its files into the content-addressed store,
- * and mark it ready. Going live is a separate, one-transaction switch: at once (`publish: 'now'`)
- * or when the kiosk is idle (versions/publisher.ts).
+ * or archive), check its signature and manifest, stage and check every file (images, and video
+ * and audio recordings with theirs), and only then write the new version beside the live one,
+ * move its files into the content-addressed store, and mark it ready. Going live is a separate,
+ * one-transaction switch: at once (`publish: 'now'`) or when the kiosk is idle (versions/publisher.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -23,6 +23,7 @@ import type { Manifest } from './manifest';
 import type { PackageSource, SourceLimits } from './source';
 import { refuseOlder } from './version-order';
 import type { StageOptions } from './stage';
+import { recordingFiles } from './stage-recordings';
 import { writePackageVersion } from './write';
 
 export { withCheckedPackage, type CheckedPackage, type CheckOptions } from './check';
@@ -62,6 +63,8 @@ export interface ImportResult {
   images: number;
   /** Images decoded and tiled by this import; the rest were already in the store, byte for byte. */
   newImages: number;
+  /** Video and audio recordings (issue 20). */
+  recordings: number;
   /** True when this import switched the kiosk to the new version; false when it waits for the publisher. */
   live: boolean;
   /** Fingerprint of the trusted key that signed it, or null when signatures were not required. */
@@ -91,12 +94,18 @@ export async function importPackage(store: Store, path: string, options: ImportO
       const versionId = writePackageVersion(store, manifest, staged, { manifestSha256, source: options.source, signedBy });
       let superseded: number[];
       try {
-        for (const media of staged.values()) {
+        for (const media of staged.images.values()) {
           for (const file of [media.original, media.display, media.thumb]) {
             await adoptFile(dirs.mediaDir, file.path, file.sha256, file.ext);
             checkpoint('adopt');
           }
           if (media.tiles) await adoptTiles(dirs.tilesDir, media.tiles, media.original.sha256);
+        }
+        for (const recording of staged.recordings.values()) {
+          for (const file of recordingFiles(recording)) {
+            await adoptFile(dirs.mediaDir, file.path, file.sha256, file.ext);
+            checkpoint('adopt');
+          }
         }
         await flushFilesToDisk();
         superseded = durably(store, () => markReady(store, versionId));
@@ -121,8 +130,9 @@ export async function importPackage(store: Store, path: string, options: ImportO
         title: manifest.package.title,
         artifacts: manifest.artifacts.length,
         topics: manifest.exhibit.sections.reduce((n, s) => n + s.topics.length, 0),
-        images: staged.size,
-        newImages: [...staged.values()].filter((m) => m.tiles !== null || m.display.path !== null).length,
+        images: staged.images.size,
+        newImages: [...staged.images.values()].filter((m) => m.tiles !== null || m.display.path !== null).length,
+        recordings: staged.recordings.size,
         live,
         signedBy,
         milliseconds: Math.round(performance.now() - started),
@@ -135,9 +145,13 @@ export async function importPackage(store: Store, path: string, options: ImportO
 
 /** Looks up renditions the store already made for an original, checking their files are there. */
 function knownRenditionsIn(store: Store, mediaDir: string): StageOptions['knownRenditions'] {
-  const find = store.db.prepare<[string], { display_sha256: string; thumb_sha256: string }>('SELECT display_sha256, thumb_sha256 FROM media WHERE sha256 = ? LIMIT 1');
+  // A recording's poster is an image too (issue 20), with the same two renditions.
+  const find = store.db.prepare<[string, string], { display_sha256: string; thumb_sha256: string }>(
+    `SELECT display_sha256, thumb_sha256 FROM (SELECT display_sha256, thumb_sha256 FROM media WHERE sha256 = ? LIMIT 1)
+     UNION ALL SELECT * FROM (SELECT poster_display_sha256, poster_thumb_sha256 FROM recordings WHERE poster_sha256 = ? LIMIT 1) LIMIT 1`,
+  );
   return (sha256) => {
-    const row = find.get(sha256);
+    const row = find.get(sha256, sha256);
     if (!row || !existsSync(mediaPath(mediaDir, row.display_sha256, 'webp')) || !existsSync(mediaPath(mediaDir, row.thumb_sha256, 'webp'))) return null;
     return { display: row.display_sha256, thumb: row.thumb_sha256 };
   };

@@ -44,6 +44,14 @@ export function forEachLocalText(manifest: Manifest, visit: LocalTextVisitor): v
     maybe(artifact.translationNote, [...at, 'translationNote']);
     artifact.translation?.forEach((text, p) => visit(text, [...at, 'translation', p]));
     artifact.media.forEach((media, m) => visit(media.alt, [...at, 'media', m, 'alt']));
+    artifact.recordings?.forEach((recording, r) => {
+      maybe(recording.title, [...at, 'recordings', r, 'title']);
+      recording.transcript?.forEach((text, p) => visit(text, [...at, 'recordings', r, 'transcript', p]));
+    });
+    artifact.recordings?.forEach((recording, r) => {
+      maybe(recording.title, [...at, 'recordings', r, 'title']);
+      recording.transcript?.forEach((text, p) => visit(text, [...at, 'recordings', r, 'transcript', p]));
+    });
   });
 }
 
@@ -68,6 +76,16 @@ export function checkLanguages(manifest: Manifest): void {
     if (languages.indexOf(tag) !== i) throw new PackageError(MANIFEST_FILE, field, `each language once, but "${tag}" is also languages[${languages.indexOf(tag)}]`);
   });
   const allowed = [language, ...languages];
+  // Captions are files, not texts, but are picked by the visitor's language all the same.
+  manifest.artifacts.forEach((artifact, a) =>
+    artifact.recordings?.forEach((recording, r) =>
+      recording.captions.forEach((captions, c) => {
+        if (allowed.includes(captions.language)) return;
+        const field = formatFieldPath(['artifacts', a, 'recordings', r, 'captions', c, 'language']);
+        throw new PackageError(MANIFEST_FILE, field, `captions in one of the exhibit's languages (${allowed.join(', ')}), but "${captions.language}" is not one of them: add it to "languages", or remove these captions`);
+      }),
+    ),
+  );
   forEachLocalText(manifest, (value, path) => {
     if (typeof value === 'string') return;
     const given = Object.keys(value);

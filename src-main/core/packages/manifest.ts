@@ -65,6 +65,52 @@ const mediaFile = z
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'a SHA-256 checksum of 64 lowercase hex digits' });
 
+/** A file of the package named by its place, with its size and checksum, checked as it is staged. */
+const fileEntry = (name: z.ZodString) =>
+  z.strictObject({
+    file: name,
+    sha256,
+    bytes: z.number().int().positive({ message: 'the file size in bytes, a positive whole number' }),
+  });
+
+const fileName = (extensions: string[], words: string) =>
+  z.string().regex(new RegExp(`^media/[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\.(${extensions.join('|')})$`, 'i'), {
+    message: `a file name under media/ ending in ${words} (no sub-folders, spaces or "..")`,
+  });
+
+/** Video and audio the kiosk plays (core/media/media-facts.ts says which codecs each may hold). */
+export const RECORDING_EXTENSIONS = ['mp4', 'webm', 'mp3', 'm4a', 'opus', 'ogg'];
+const recordingFile = fileName(RECORDING_EXTENSIONS, '.mp4, .webm (video), .mp3, .m4a, .opus or .ogg (sound)');
+const videoFile = fileName(['mp4', 'webm'], '.mp4 or .webm (a video)');
+const soundFile = fileName(['mp3', 'm4a', 'opus', 'ogg'], '.mp3, .m4a, .opus or .ogg (sound)');
+const imageFile = fileName(['jpe?g', 'png', 'webp'], '.jpg, .jpeg, .png or .webp');
+const captionsFile = fileName(['vtt'], '.vtt (WebVTT captions)');
+
+/**
+ * A film or a sound recording of an artifact (issue 20), with what makes it accessible: captions
+ * per language (the visitor's language, falling back like text), a transcript shown beside the
+ * player and found by search, optionally a sign-language video played in step and an audio
+ * description track, and a poster (else the video's first frame).
+ */
+export const recordingSchema = fileEntry(recordingFile).extend({
+  title: localText(300).nullable().default(null),
+  poster: fileEntry(imageFile).nullable().default(null),
+  captions: z
+    .array(fileEntry(captionsFile).extend({ language: languageTag }))
+    .max(20)
+    .default([])
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((captions, i) => {
+        if (seen.has(captions.language)) ctx.addIssue({ code: 'custom', path: [i, 'language'], message: `one captions file per language, but "${captions.language}" has two` });
+        seen.add(captions.language);
+      });
+    }),
+  transcript: z.array(localText(20000)).min(1).max(2000).nullable().default(null),
+  signLanguage: fileEntry(videoFile).nullable().default(null),
+  audioDescription: fileEntry(soundFile).nullable().default(null),
+});
+
 export const mediaSchema = z.strictObject({
   file: mediaFile,
   sha256,
@@ -116,6 +162,7 @@ export const artifactSchema = z.strictObject({
   date: localText(100).nullable().default(null),
   period: periodSchema.nullable().default(null),
   media: z.array(mediaSchema).min(1, { message: 'at least one image' }).max(200),
+  recordings: z.array(recordingSchema).max(20).optional(),
 });
 
 export const blockSchema = z.discriminatedUnion('type', [
@@ -198,5 +245,6 @@ type Span = z.output<typeof timelineSchema>;
 export type LocalTextValue = string | Record<string, string>;
 export type Manifest = z.output<typeof manifestSchema>;
 export type ManifestMedia = z.output<typeof mediaSchema>;
+export type ManifestRecording = z.output<typeof recordingSchema>;
 export type ManifestArtifact = z.output<typeof artifactSchema>;
 export type Period = z.output<typeof periodSchema>;

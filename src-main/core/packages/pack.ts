@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { hashFile } from '../media/store';
+import { packageFiles, type FileEntry } from './package-files';
 import { withCheckedPackage } from './check';
 import { PackageError, PackageProblems, Problems } from './errors';
 import { MANIFEST_FILE, type Manifest } from './manifest';
@@ -45,8 +46,7 @@ export interface PackOptions {
   onCheck?: (done: number, total: number) => void;
 }
 
-type MediaDraft = { file?: unknown; sha256?: unknown; bytes?: unknown };
-type SourceDraft = { artifacts?: { media?: MediaDraft[] }[] };
+type SourceDraft = { artifacts?: unknown };
 
 /** The manifest a source folder describes, images not yet measured; refuses an unclear folder. */
 function readSource(sourceDir: string): { draft: SourceDraft; source: ExhibitSource | null } {
@@ -72,16 +72,12 @@ export type HashCache = Map<string, { bytes: number; mtimeMs: number; sha256: st
 /** Reads a source folder and returns the complete manifest text (sizes and checksums filled in). */
 export async function completeManifest(sourceDir: string, onProgress?: PackOptions['onProgress'], hashes?: HashCache): Promise<{ text: string; manifest: Manifest; source: ExhibitSource | null }> {
   const { draft, source } = readSource(sourceDir);
-  const artifacts = Array.isArray(draft.artifacts) ? draft.artifacts : [];
-  const total = artifacts.reduce((n, a) => n + (Array.isArray(a.media) ? a.media.length : 0), 0);
+  const files = packageFiles(draft);
   const problems = new Problems();
-  let done = 0;
-  for (const [a, artifact] of artifacts.entries()) {
-    for (const [m, media] of (Array.isArray(artifact.media) ? artifact.media : []).entries()) {
-      onProgress?.(++done, total);
-      if (typeof media.file !== 'string' || media.file.includes('..')) continue; // the schema check names it below
-      await problems.attemptAsync(() => measure(sourceDir, media.file as string, media, `artifacts[${a}].media[${m}]`, hashes));
-    }
+  for (const [i, { file, entry, field }] of files.entries()) {
+    onProgress?.(i + 1, files.length);
+    if (file.includes('..')) continue; // the schema check names it below
+    await problems.attemptAsync(() => measure(sourceDir, file, entry, field, hashes));
   }
   problems.check();
   const text = JSON.stringify(draft, null, 2) + '\n';
@@ -90,17 +86,17 @@ export async function completeManifest(sourceDir: string, onProgress?: PackOptio
 }
 
 /**
- * Fills in an image's size and SHA-256. A manifest.json that already states them must be right:
- * repacking a package never blesses an image that changed after its manifest was written.
+ * Fills in a file's size and SHA-256. A manifest.json that already states them must be right:
+ * repacking a package never blesses a file that changed after its manifest was written.
  */
-async function measure(sourceDir: string, file: string, media: MediaDraft, field: string, hashes?: HashCache): Promise<void> {
+async function measure(sourceDir: string, file: string, media: FileEntry, field: string, hashes?: HashCache): Promise<void> {
   const path = join(sourceDir, file);
   let bytes: number;
   let mtimeMs: number;
   try {
     ({ size: bytes, mtimeMs } = await stat(path));
   } catch {
-    throw new PackageError(MANIFEST_FILE, `${field}.file`, `the name of an image in the source folder, but "${file}" does not exist`);
+    throw new PackageError(MANIFEST_FILE, `${field}.file`, `the name of a file in the source folder, but "${file}" does not exist`);
   }
   const known = hashes?.get(path);
   const sha256 = known && known.bytes === bytes && known.mtimeMs === mtimeMs ? known.sha256 : await hashFile(path);
@@ -113,8 +109,9 @@ async function measure(sourceDir: string, file: string, media: MediaDraft, field
 /** Packs `sourceDir` into `output`: a folder, or a zip archive when `output` ends in `.zip` or `.vitrine`. */
 export async function pack(sourceDir: string, output: string, options: PackOptions = {}): Promise<PackResult> {
   const { text, manifest, source } = await completeManifest(sourceDir, options.onProgress);
-  const files = manifest.artifacts.flatMap((a) => a.media.map((m) => m.file));
-  const bytes = manifest.artifacts.reduce((n, a) => n + a.media.reduce((k, m) => k + m.bytes, 0), 0);
+  const named = packageFiles(manifest);
+  const files = named.map((f) => f.file);
+  const bytes = named.reduce((n, f) => n + (f.entry.bytes as number), 0);
   // The signature covers the exact bytes written as manifest.json, which hold every file's checksum.
   const signature = options.signingKeyPem ? signManifest(Buffer.from(text), options.signingKeyPem) : null;
   const archive = /\.(zip|vitrine)$/i.test(output);

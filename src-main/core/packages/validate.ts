@@ -6,6 +6,7 @@
 import { MANIFEST_FILE, manifestSchema, type Manifest } from './manifest';
 import { PackageError, Problems, formatFieldPath } from './errors';
 import { checkLanguages } from './local-text';
+import { packageFiles } from './package-files';
 
 /**
  * Parses and validates manifest.json; throws PackageError naming the field at fault (a
@@ -76,19 +77,21 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
 
 function checkReferences(manifest: Manifest): void {
   const artifactIds = new Map<string, number>();
-  const files = new Map<string, string>();
   manifest.artifacts.forEach((artifact, a) => {
     if (artifactIds.has(artifact.id)) {
       throw new PackageError(MANIFEST_FILE, `artifacts[${a}].id`, `an id used only once, but "${artifact.id}" is also artifacts[${artifactIds.get(artifact.id)}]`);
     }
     artifactIds.set(artifact.id, a);
-    artifact.media.forEach((media, m) => {
-      const field = `artifacts[${a}].media[${m}].file`;
-      const key = media.file.toLowerCase();
-      if (files.has(key)) throw new PackageError(MANIFEST_FILE, field, `a file used by one image only, but "${media.file}" is also ${files.get(key)}`);
-      files.set(key, field);
-    });
   });
+  // Each file once, whatever it is to the kiosk (an image, a recording, its poster, captions…):
+  // staging keys files by name, and a name used twice is a curator's copying mistake.
+  const files = new Map<string, string>();
+  for (const { file, role, field } of packageFiles(manifest)) {
+    const key = file.toLowerCase();
+    const first = files.get(key);
+    if (first) throw new PackageError(MANIFEST_FILE, `${field}.file`, `a file used ${role === 'image' ? 'by one image only' : 'only once'}, but "${file}" is also ${first}`);
+    files.set(key, `${field}.file`);
+  }
 
   manifest.exhibit.attract?.artifacts?.forEach((ref, i) => {
     if (!artifactIds.has(ref)) throw new PackageError(MANIFEST_FILE, `exhibit.attract.artifacts[${i}]`, `the id of an artifact listed under "artifacts", but there is no artifact "${ref}"`);

@@ -7,7 +7,8 @@ import type { Store } from '../store/connection';
 import { checkpoint } from '../checkpoints';
 import { defaultText as one, otherTexts } from './local-text';
 import type { LocalTextValue, Manifest } from './manifest';
-import type { StagedSet } from './stage';
+import type { StagedPackage } from './stage';
+import { recordingWriter } from './write-recordings';
 import { writePeriods } from './write-periods';
 
 export interface WriteOptions {
@@ -19,7 +20,7 @@ export interface WriteOptions {
 }
 
 /** Inserts every row of `manifest` as an 'incomplete' version; returns the version id. */
-export function writePackageVersion(store: Store, manifest: Manifest, staged: StagedSet, options: WriteOptions): number {
+export function writePackageVersion(store: Store, manifest: Manifest, staged: StagedPackage, options: WriteOptions): number {
   const { db } = store;
   const q = {
     version: db.prepare(
@@ -46,6 +47,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
     const others = (kind: string, ownerId: number, field: string, value: LocalTextValue | null, ordinal = 0) => {
       for (const [l, text] of otherTexts(value, lang)) q.local.run(versionId, kind, ownerId, field, ordinal, l, text);
     };
+    const writeRecordings = recordingWriter(db, staged.recordings, lang, others);
     const versionId = Number(
       q.version.run(pkg.id, pkg.version, pkg.title, options.manifestSha256, options.source, (options.importedAt ?? new Date()).toISOString(), options.signedBy ?? null).lastInsertRowid,
     );
@@ -71,7 +73,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
       others('artifact', rowId, 'date_text', a.date);
       a.translation?.forEach((p, i) => others('artifact', rowId, 'translation', p, i));
       a.media.forEach((m, index) => {
-        const s = staged.get(m.file);
+        const s = staged.images.get(m.file);
         if (!s) throw new Error(`internal: ${m.file} was not staged`);
         const mediaId = Number(
           q.media.run(rowId, index + 1, s.original.sha256, s.original.ext, s.original.bytes, s.original.width, s.original.height, s.display.sha256, s.thumb.sha256, one(m.alt, lang), m.standIn ? 1 : 0,
@@ -79,6 +81,7 @@ export function writePackageVersion(store: Store, manifest: Manifest, staged: St
         );
         others('media', mediaId, 'alt', m.alt);
       });
+      if (a.recordings) writeRecordings(rowId, a.recordings);
     });
 
     exhibit.sections.forEach((section, sPos) => {

@@ -113,8 +113,8 @@ export function contentQueries(db: Db) {
   };
 }
 
-/** A content row's kind, as localized_text names its owner (migration 0008). */
-export type OwnerKind = 'exhibit' | 'section' | 'section_paragraph' | 'topic' | 'topic_block' | 'artifact' | 'media';
+/** A content row's kind, as localized_text names its owner (migrations 0008 and 0012). */
+export type OwnerKind = 'exhibit' | 'section' | 'section_paragraph' | 'topic' | 'topic_block' | 'artifact' | 'media' | 'recording' | 'recording_paragraph';
 
 /**
  * A row's texts with their other languages: `text(field, value)` gives `value` (the column, in

@@ -101,7 +101,9 @@ type Kind = SearchHit['kind'];
  * What an index row is, from its rowid (id * 8 + row kind). Migration 0001, in the exhibit's
  * language: 1 an artifact (title, and caption then translation as text), 2 a topic title (era:
  * title), 3 an essay paragraph, 4 a section introduction paragraph, 5 a section title. Migration
- * 0010, in another language (localized_text): 6 a title or a topic's era, 7 a text.
+ * 0010, in another language (localized_text): 6 a title or a topic's era, 7 a text (a
+ * recording's transcript paragraph among them, field 'text'). Migration 0012: 0 a transcript
+ * paragraph in the exhibit's language, as its artifact's text.
  */
 const rowKind = (rowid: number) => rowid % 8;
 const isTitleRow = (rowid: number) => [2, 5, 6].includes(rowKind(rowid));
@@ -196,6 +198,8 @@ export function createSearch(db: Db) {
   function textField(item: Found, row: RankedRow, owner: Owner): SearchField {
     if (item.kind === 'topic') return 'essay';
     if (item.kind === 'section') return 'introduction';
+    // A recording's transcript paragraph (migration 0012): its own row, or its localized text.
+    if (rowKind(row.rowid) === 0 || row.field === 'text') return 'transcript';
     if (row.field !== null) return row.field === 'caption' ? 'caption' : 'translation';
     // One row holds the caption followed by the translation.
     const firstMatch = row.text?.indexOf(MARK_START) ?? -1;

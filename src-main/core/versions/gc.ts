@@ -16,7 +16,7 @@ export interface GarbageReport {
   pyramids: number;
 }
 
-/** What every remaining version references: media file names and tiled originals. */
+/** What every remaining version references: media file names (images, recordings and theirs) and tiled originals. */
 function references(store: Store): { files: Set<string>; tiled: Set<string> } {
   const files = new Set<string>();
   const tiled = new Set<string>();
@@ -29,6 +29,18 @@ function references(store: Store): { files: Set<string>; tiled: Set<string> } {
     files.add(`${row.thumb_sha256}.webp`);
     tiled.add(row.sha256);
   }
+  // Recordings (issue 20): the file, its poster and renditions (no tiles), sign-language video,
+  // audio description and captions.
+  const recordings = store.db.prepare<[], { name: string }>(
+    `SELECT sha256 || '.' || ext AS name FROM recordings
+     UNION SELECT poster_sha256 || '.' || poster_ext FROM recordings WHERE poster_sha256 IS NOT NULL
+     UNION SELECT poster_display_sha256 || '.webp' FROM recordings WHERE poster_sha256 IS NOT NULL
+     UNION SELECT poster_thumb_sha256 || '.webp' FROM recordings WHERE poster_sha256 IS NOT NULL
+     UNION SELECT sign_language_sha256 || '.' || sign_language_ext FROM recordings WHERE sign_language_sha256 IS NOT NULL
+     UNION SELECT audio_description_sha256 || '.' || audio_description_ext FROM recordings WHERE audio_description_sha256 IS NOT NULL
+     UNION SELECT sha256 || '.vtt' FROM recording_captions`,
+  );
+  for (const row of recordings.iterate()) files.add(row.name);
   return { files, tiled };
 }
 

@@ -71,7 +71,7 @@ describe('a curator source folder on the command line', () => {
       stderr: [
         'Refused: 2 problems in 2 files:',
         '  exhibit.yaml',
-        `    line ${lineOf(yaml, '  dock-photo:') + 1}: "titel" is not a key of artifact "dock-photo": did you mean "title"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images)`,
+        `    line ${lineOf(yaml, '  dock-photo:') + 1}: "titel" is not a key of artifact "dock-photo": did you mean "title"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images, recordings)`,
         '  sections/leaving/01-on-board.md',
         '    line 3: "era" should be text, found a list',
         '',

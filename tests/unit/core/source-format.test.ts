@@ -175,7 +175,7 @@ describe('mistakes, refused with the file, the line and what was expected', () =
 
   it.each([
     ['a key spelt wrong', change('exhibit.yaml', '    caption: >', '    captoin: >'),
-      `exhibit.yaml, line ${line('caption: >')}: "captoin" is not a key of artifact "ship-letter": did you mean "caption"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images)`],
+      `exhibit.yaml, line ${line('caption: >')}: "captoin" is not a key of artifact "ship-letter": did you mean "caption"? (its keys are title, date, caption, permanentUrl, translation, translationNote, period, images, recordings)`],
     ['a key that does not exist', change('exhibit.yaml', 'language: en', 'language: en\ncolour: blue'),
       `exhibit.yaml, line ${line('language: en') + 1}: "colour" is not a key of the exhibit (its keys are package, title, subtitle, credit, language, languages, attract, timeline, sections, artifacts)`],
     ['a key spelt wrong in front matter', change(onBoard, 'era: The Crossing', 'Era: The Crossing'),
@@ -221,7 +221,7 @@ describe('mistakes, refused with the file, the line and what was expected', () =
     ['an attract artifact that does not exist', change('exhibit.yaml', '[ship-letter, dock-photo]', '[ship-letter, dock-photos]'),
       `exhibit.yaml, line ${line('artifacts: [ship')}: "dock-photos" in "artifacts" names no artifact: there is no "dock-photos" under "artifacts" in exhibit.yaml`],
     ['one image file used twice', change('exhibit.yaml', 'file: media/dock-photo.jpg', 'file: media/ship-letter-1.jpg'),
-      `exhibit.yaml, line ${line('- file: media/dock-photo.jpg')}: the file of image 1 of artifact "dock-photo" ("media/ship-letter-1.jpg") is also the file of image 1 of artifact "ship-letter" (line ${line('- file: media/ship-letter-1.jpg')}); each image file is used once`],
+      `exhibit.yaml, line ${line('- file: media/dock-photo.jpg')}: the file of image 1 of artifact "dock-photo" ("media/ship-letter-1.jpg") is also the file of image 1 of artifact "ship-letter" (line ${line('- file: media/ship-letter-1.jpg')}); each file is used once`],
     ['two sections with one id', change('exhibit.yaml', '- id: arriving', '- id: leaving'),
       `exhibit.yaml, line ${line('- id: arriving')}: the section id "leaving" is also the id of section 1 (line ${line('- id: leaving')}); each section needs its own`],
     ['a key written twice', change('exhibit.yaml', '    date: about 1905', '    date: about 1905\n    date: 1906'),

@@ -44,6 +44,7 @@ export function fakeApi(): ApiImplementation {
       translationNote: null,
       date: null,
       images: [],
+      recordings: [],
       topic: null,
       previousId: null,
       nextId: null,

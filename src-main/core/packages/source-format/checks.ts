@@ -5,14 +5,16 @@
  */
 import { formatFieldPath, PackageError, type Problems } from '../errors';
 import { type Manifest, type ManifestArtifact, type ManifestMedia } from '../manifest';
+import { packageFiles } from '../package-files';
 import { parseManifest, schemaProblems } from '../validate';
 import type { Json, Origin, Origins, Path } from './fields';
 import { sourceError } from './yaml-text';
 
 /** An image as a curator describes it: packing adds its size and checksum. */
 export type DraftMedia = Omit<ManifestMedia, 'bytes' | 'sha256'>;
+/** Recordings' files too lack their sizes and checksums in a draft; pack adds them (package-files.ts). */
 export type DraftArtifact = Omit<ManifestArtifact, 'media'> & { media: DraftMedia[] };
-/** The manifest a curator's source describes, complete but for each image's size and checksum. */
+/** The manifest a curator's source describes, complete but for each file's size and checksum. */
 export type ExhibitDraft = Omit<Manifest, 'artifacts'> & { artifacts: DraftArtifact[] };
 
 const PLACEHOLDER = { bytes: 1, sha256: '0'.repeat(64) };
@@ -77,16 +79,18 @@ function checkReferences(draft: Json, origins: Origins, problems: Problems, { ar
     });
   }
 
+  // Each file once: an image, a recording, a poster or a captions file named twice is a mistake
+  // of copying (the kiosk would store it once and show it twice).
   const files = new Map<string, Path>();
-  artifacts.forEach((artifact, a) =>
-    artifact.media.forEach((media, m) => {
-      if (typeof media?.file !== 'string') return;
-      const key = media.file.toLowerCase();
-      const first = files.get(key);
-      if (first) refuseAt_(['artifacts', a, 'media', m], (label) => `the file of ${label} ("${media.file}") is also the file of ${locate(origins, formatFieldPath(first)).label} (line ${line(first)}); each image file is used once`);
-      files.set(key, ['artifacts', a, 'media', m]);
-    }),
-  );
+  for (const { file, role, at: entry } of packageFiles(draft)) {
+    // An image or a recording is an item of its own list ("image 1 of artifact …"); a poster,
+    // captions or another track is named by its key ("poster"), which is where its file is.
+    const at = role === 'image' || role === 'recording' ? entry : [...entry, 'file'];
+    const key = file.toLowerCase();
+    const first = files.get(key);
+    if (first) refuseAt_(at, (label) => `the file of ${label} ("${file}") is also the file of ${locate(origins, formatFieldPath(first)).label} (line ${line(first)}); each file is used once`);
+    files.set(key, at);
+  }
 }
 
 /**
@@ -97,7 +101,7 @@ function checkReferences(draft: Json, origins: Origins, problems: Problems, { ar
  */
 export function checkDraft(draft: Json, origins: Origins, problems: Problems): ExhibitDraft | undefined {
   const filled = structuredClone(draft) as unknown as SourceShape;
-  for (const artifact of filled.artifacts) for (const media of artifact.media ?? []) Object.assign(media, PLACEHOLDER);
+  for (const { entry } of packageFiles(filled)) Object.assign(entry, PLACEHOLDER);
   const text = JSON.stringify(filled);
   const schema = schemaProblems(filled);
   for (const problem of schema) {
@@ -110,7 +114,11 @@ export function checkDraft(draft: Json, origins: Origins, problems: Problems): E
   if (problems.size > 0) return undefined;
   const manifest = problems.attempt(() => parseInCuratorTerms(text, filled, origins));
   if (!manifest) return undefined;
-  return { ...manifest, artifacts: manifest.artifacts.map((a) => ({ ...a, media: a.media.map(({ bytes: _b, sha256: _s, ...media }) => media) })) };
+  for (const { entry } of packageFiles(manifest)) {
+    delete entry.bytes;
+    delete entry.sha256;
+  }
+  return manifest as unknown as ExhibitDraft;
 }
 
 /** A refusal of a manifest field, moved to the file and line the field came from. */

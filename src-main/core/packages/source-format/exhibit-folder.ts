@@ -5,7 +5,7 @@
  *   sections/<section-id>/intro.md       a section's introduction (optional)
  *   sections/<section-id>/NN-<topic>.md  its topics in the order of NN: front matter, then the essay
  *   translations/<name>.md               an artifact's translation, when exhibit.yaml names one
- *   media/<image>                        the images
+ *   media/<image>                        the images, and recordings with their captions (issue 20)
  *   <any of the Markdown files>.<lang>.md  that file in another of the exhibit's languages (languages.ts)
  *
  * Read only on the curator's machine (`vitrine pack`, `vitrine validate`, `vitrine preview`): it
@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PackageError } from '../errors';
 import { PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION } from '../manifest';
+import { packageFiles } from '../package-files';
 import { checkDraft, refuseAt, type ExhibitDraft } from './checks';
 import { readGroup, type Json, type Located, type Origins, type Path } from './fields';
 import { EXHIBIT_KEYS } from './keys';
@@ -25,6 +26,7 @@ import { readParagraphs, splitFrontMatter } from './markdown';
 import { EXHIBIT_FILE, readEssay, readSections, SECTIONS_DIR } from './sections';
 import { SourceRead } from './source-read';
 import { summarize, type SourceSummary } from './summary';
+import { shapeRecordings } from './recordings';
 import { parseYaml, sourceError } from './yaml-text';
 
 export type { ExhibitDraft } from './checks';
@@ -71,17 +73,16 @@ export function readExhibitSource(dir: string, options: { images?: boolean } = {
   read.langs = languagesOf(draft);
   for (const { name, at } of translations) problems.attempt(() => readTranslationSiblings(read, name, at, draft));
   if ((draft.exhibit as Json | undefined)?.sections) readSections(read, draft);
+  shapeRecordings(draft, origins);
   const manifest = checkDraft(draft, origins, problems);
   if (manifest && manifest.exhibit.sections.every((section) => section.topics.length === 0)) {
     problems.add(sourceError(`${SECTIONS_DIR}/`, null, `the exhibit has no topics, so a visitor would find nothing to read: write at least one, such as ${SECTIONS_DIR}/${manifest.exhibit.sections[0]?.id ?? 'a-section'}/01-a-topic.md (docs/content-package.md, "Writing an exhibit")`));
   }
   if (manifest && options.images !== false) {
-    manifest.artifacts.forEach((artifact, a) =>
-      artifact.media.forEach((media, m) => {
-        read.used.add(media.file);
-        if (!read.isFile(media.file)) problems.attempt(() => refuseAt(origins, ['artifacts', a, 'media', m, 'file'], (label) => `${label} names ${media.file}, which is not in the folder (looked for ${join(dir, media.file)})`));
-      }),
-    );
+    for (const { file, at } of packageFiles(manifest)) {
+      read.used.add(file);
+      if (!read.isFile(file)) problems.attempt(() => refuseAt(origins, [...at, 'file'], (label) => `${label} names ${file}, which is not in the folder (looked for ${join(dir, file)})`));
+    }
   }
   problems.check();
   const { summary, warnings } = summarize(read, manifest!);
@@ -106,16 +107,20 @@ function readParagraphFile(read: SourceRead, name: string, line: number | null, 
   return paragraphs.map((p) => ({ ...p, file: name }));
 }
 
-/** An artifact's translation in the exhibit's other languages: translations/obj6.ru.md and so on. */
+/**
+ * A paragraphs file (an artifact's translation, a recording's transcript) in the exhibit's other
+ * languages: translations/obj6.ru.md and so on, added to the field at `at`.
+ */
 function readTranslationSiblings(read: SourceRead, name: string, at: Path, draft: Json): void {
-  const artifact = (draft.artifacts as Json[])[at[1] as number]!;
+  const owner = at.slice(0, -1).reduce<Json>((node, step) => (node as Record<string | number, Json>)[step]!, draft);
+  const key = at.at(-1) as string;
   for (const lang of read.langs.languages) {
     const file = siblingName(name, lang);
     if (!read.isFile(file)) continue;
     read.problems.attempt(() => {
       const blocks = readEssay(read, file, 'paragraphs');
       matchShape(readEssay(read, name, 'paragraphs'), name, blocks, file);
-      artifact.translation = addParagraphs(artifact.translation as string[], blocks, read.langs, lang, file, at, read.origins);
+      owner[key] = addParagraphs(owner[key] as string[], blocks, read.langs, lang, file, at, read.origins);
     });
   }
 }

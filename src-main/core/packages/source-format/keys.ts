@@ -42,6 +42,21 @@ const PERIOD_KEYS: Keys = {
   label: { kind: 'text' },
 };
 
+/**
+ * A film or sound recording of an object (issue 20). Files are named as images are (`media/…`);
+ * `captions` is one WebVTT file, or one per language (`en: …`, `ru: …`); `transcript` a Markdown
+ * file of paragraphs, given in other languages by siblings as translations are.
+ */
+const RECORDING_KEYS: Keys = {
+  file: { kind: 'text', required: true },
+  title: { kind: 'text', local: true },
+  poster: { kind: 'text', to: 'poster.file' },
+  captions: { kind: 'text', local: true },
+  transcript: { kind: 'paragraphs' },
+  signLanguage: { kind: 'text', to: 'signLanguage.file' },
+  audioDescription: { kind: 'text', to: 'audioDescription.file' },
+};
+
 const ARTIFACT_KEYS: Keys = {
   title: { kind: 'text', required: true, local: true },
   date: { kind: 'text', local: true },
@@ -51,6 +66,7 @@ const ARTIFACT_KEYS: Keys = {
   translationNote: { kind: 'text', local: true },
   period: { kind: 'group', keys: PERIOD_KEYS },
   images: { kind: 'list', to: 'media', required: true, keys: IMAGE_KEYS, item: 'image', min: 1 },
+  recordings: { kind: 'list', keys: RECORDING_KEYS, item: 'recording' },
 };
 
 const SECTION_KEYS: Keys = {
