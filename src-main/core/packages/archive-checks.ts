@@ -5,6 +5,7 @@
  * sizes are within limits and plausible (a zip bomb expands far beyond any real image or text).
  */
 import yauzl from 'yauzl';
+import { MAX_MEDIA_BYTES } from '../media/media-facts';
 import { PackageError } from './errors';
 
 export interface SourceLimits {
@@ -21,7 +22,9 @@ export interface SourceLimits {
 
 export const LIMITS: SourceLimits = {
   entries: 250_000,
-  fileBytes: 512 * 1024 * 1024,
+  // The largest file a package may hold is a recording (issue 20): a film of an hour or more is
+  // gigabytes. Images are bounded by their pixels (media/images.ts), bombs by the ratio below.
+  fileBytes: MAX_MEDIA_BYTES,
   totalBytes: 16 * 1024 * 1024 * 1024,
   compressionRatio: 100,
   ratioMinBytes: 1024 * 1024,
