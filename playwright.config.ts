@@ -5,6 +5,7 @@
  * tests/harness/kiosk.mjs instead, and no browser host is needed.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './tests/harness/chromium.mjs';
 import { currentDriver } from './tests/harness/kiosk.mjs';
 
 const PORT = Number(process.env.VITRINE_E2E_PORT ?? 4395);
@@ -23,8 +24,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Without these, Chromium floods the closed network with refused connections.
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // The kiosk's own switches, and those that keep Chromium off a closed network.
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], hasTouch: true, viewport: { width: 1920, height: 1080 } } }],

@@ -5,6 +5,7 @@
  * Times that cross processes are epoch milliseconds (`timeOrigin + now()`), which the bench
  * process and the browser both read from the same system clock.
  */
+import { CHROMIUM_ARGS } from '../tests/harness/chromium.mjs';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +15,8 @@ import { cli, CLI, epochNow, HOST_ENTRY, setSettings, startKiosk } from '../test
 export { cli, CLI, epochNow, HOST_ENTRY, setSettings };
 
 export const root = join(import.meta.dirname, '..');
-/** Without these, Chromium floods the closed network with refused connections. */
-export const OFFLINE_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The kiosk's switches and the offline ones (tests/harness/chromium.mjs). */
+export const OFFLINE_ARGS = CHROMIUM_ARGS;
 /** The kiosk's screen, as in playwright.config.ts. */
 export const SCREEN = { hasTouch: true, viewport: { width: 1920, height: 1080 } };
 

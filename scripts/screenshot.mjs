@@ -4,12 +4,13 @@
  *   node out/main/browser-host.js --port 4397 --no-browser --data "$(mktemp -d)" &
  *   node scripts/screenshot.mjs http://127.0.0.1:4397/ docs/
  */
+import { CHROMIUM_ARGS } from '../tests/harness/chromium.mjs';
 import { chromium } from '@playwright/test';
 
 const [url = 'http://127.0.0.1:4397/', outDir = 'docs/', width = '1920', height = '1080'] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, hasTouch: true });
 const shot = async (name) => {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron';
+import { KIOSK_SWITCHES } from '../common/chromium-switches';
 import { openVitrine, type VitrineCore } from '../core/vitrine';
 import { createLogger } from '../core/log';
 import { currentEnvironment, defaultDataDir } from '../core/paths';
@@ -39,6 +40,9 @@ const dataDir = defaultDataDir(currentEnvironment());
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
+// Read as Chromium starts, so before ready: the renderer's memory bounded for a long day (the
+// same switches as the browser host's kiosk window and every measured run).
+for (const name of KIOSK_SWITCHES) app.commandLine.appendSwitch(name);
 
 let core: VitrineCore | null = null;
 let window: BrowserWindow | null = null;

@@ -3,6 +3,7 @@
  * check comes in as an argument) so every platform's rules are tested on one machine.
  */
 import { posix, win32 } from 'node:path';
+import { kioskSwitchArgs } from '../common/chromium-switches';
 import type { HostEnvironment } from './options';
 
 /** Commands tried on PATH, in order of preference. */
@@ -74,5 +75,7 @@ export function chromiumKioskArgs(url: string, profileDir: string): string[] {
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
     '--check-for-update-interval=31536000',
+    // Memory bounded for a long day, as in the Electron app (common/chromium-switches.ts).
+    ...kioskSwitchArgs(),
   ];
 }

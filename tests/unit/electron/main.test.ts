@@ -20,6 +20,7 @@ function makeElectron(options: { lock: boolean }) {
     exit: vi.fn((code: number) => void order.push(`exit ${code}`)),
     relaunch: vi.fn(() => void order.push('relaunch')),
     disableHardwareAcceleration: vi.fn(() => void order.push('disableHardwareAcceleration')),
+    commandLine: { appendSwitch: vi.fn((name: string) => void order.push(`switch ${name}`)) },
     getAppPath: () => '/opt/vitrine',
     getPath: vi.fn((name: string) => (name === 'userData' ? fx.userData : `/var/lib/vitrine/${name}`)),
   });
@@ -150,7 +151,7 @@ describe('main.ts', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'vitrine', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     ]);
-    expect(electron.order).toEqual(['registerSchemes']);
+    expect(electron.order).toEqual(['registerSchemes', 'switch enable-low-end-device-mode', 'switch disable-rgba-4444-textures']);
     electron.markReady();
     await vi.waitFor(() => expect(electron.order.at(-1)).toBe('load vitrine://app/index.html'));
     expect(electron.order.indexOf('registerSchemes')).toBeLessThan(electron.order.indexOf('ready'));
@@ -219,7 +220,7 @@ describe('main.ts', () => {
     mkdirSync(fx.userData, { recursive: true });
     writeFileSync(join(fx.userData, 'gpu-crashes.json'), JSON.stringify({ version: 1, crashes: [recent, recent, recent] }));
     const electron = await launch({ lock: true });
-    expect(electron.order).toEqual(['registerSchemes', 'disableHardwareAcceleration']);
+    expect(electron.order).toEqual(['registerSchemes', 'switch enable-low-end-device-mode', 'switch disable-rgba-4444-textures', 'disableHardwareAcceleration']);
   });
 
   it('keeps hardware acceleration on without a crash record, and counts GPU crashes of this run', async () => {

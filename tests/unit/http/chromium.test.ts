@@ -69,4 +69,9 @@ describe('chromiumKioskArgs', () => {
       ]),
     );
   });
+
+  it('bounds the renderer\'s memory as the Electron app does (issue 18), without 16-bit tiles', () => {
+    const args = chromiumKioskArgs('http://127.0.0.1:4380/', '/data/chromium-profile');
+    expect(args).toEqual(expect.arrayContaining(['--enable-low-end-device-mode', '--disable-rgba-4444-textures']));
+  });
 });
