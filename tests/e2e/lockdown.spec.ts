@@ -42,6 +42,9 @@ async function openEssay(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postwar Estrangement');
   await expect(screenOf(page, 'topic').locator('img').first()).toBeVisible();
+  // Every picture loaded and decoded before the first screenshot: on a busy machine a card's
+  // image could still be arriving, and the "after" picture would differ by it alone.
+  await screenOf(page, 'topic').locator('img').evaluateAll((images) => Promise.all((images as HTMLImageElement[]).map((img) => img.decode().catch(() => undefined))));
 }
 
 async function longPress(cdp: CDPSession, x: number, y: number): Promise<void> {

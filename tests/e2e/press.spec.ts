@@ -11,6 +11,11 @@ const SECTION = /^The Soviet Union and the United States/;
 test('a finger on a control shows its press at once and holds a sliding screen still', async ({ page }) => {
   await page.goto('/');
   const touch = await Touch.on(page);
+  // Animations at a tenth of their speed: the slide (320 ms) must still be running when the test
+  // holds it, however busy the machine is.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Animation.enable');
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.1 });
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await page.getByRole('button', { name: SECTION }).tap();
   const section = page.locator('main[data-screen="section"]');
