@@ -219,6 +219,11 @@ export interface KioskConfig {
   idleCountdownSeconds: number;
   attractSlideSeconds: number;
   showCursor: boolean;
+  /**
+   * The loudest a film or sound recording plays, in per cent of the system's volume (setting
+   * volumeCeilingPercent, 10-100, a staff setting).
+   */
+  volumeCeilingPercent: number;
   /** True when a curator's folder is previewed (`vitrine preview`): the screens follow its saves. */
   preview: boolean;
 }

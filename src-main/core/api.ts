@@ -153,8 +153,8 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
     },
 
     getKioskConfig() {
-      const { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor } = context.settings.all();
-      return { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor, preview: context.preview !== undefined };
+      const { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor, volumeCeilingPercent } = context.settings.all();
+      return { idleTimeoutSeconds, idleCountdownSeconds, attractSlideSeconds, showCursor, volumeCeilingPercent, preview: context.preview !== undefined };
     },
 
     getPreviewState() {

@@ -4,7 +4,11 @@
  * into a type error). `{name}` is a placeholder; a message with plural forms takes `{count}`.
  * Only the UI lives here: the exhibit's content comes from its package and is never translated.
  */
+import { playerEn } from './player.en';
+
 export const en = {
+  // The player (issue 20), in a part of its own.
+  ...playerEn,
   'kiosk.label': 'Kiosk',
   'kiosk.loading': 'Loading…',
   'kiosk.back': 'Back',

@@ -4,8 +4,10 @@
  * catalogue, so a key missing here or not in English is a type error (messages.ts).
  */
 import type { Catalogue, RussianPlural } from './messages';
+import { playerRu } from './player.ru';
 
 export const ru: Catalogue<RussianPlural> = {
+  ...playerRu,
   'kiosk.label': 'Навигация',
   'kiosk.loading': 'Загрузка…',
   'kiosk.back': 'Назад',

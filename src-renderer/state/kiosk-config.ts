@@ -12,8 +12,15 @@ export const DEFAULT_KIOSK_CONFIG: Readonly<KioskConfig> = Object.freeze({
   idleCountdownSeconds: 15,
   attractSlideSeconds: 8,
   showCursor: false,
+  volumeCeilingPercent: 100,
   preview: false,
 });
+
+/** The staff's volume ceiling as a media element's volume, 0.1 to 1. */
+export function volumeCeilingOf(config: Pick<KioskConfig, 'volumeCeilingPercent'>): number {
+  const percent = config.volumeCeilingPercent;
+  return Math.min(100, Math.max(10, percent)) / 100;
+}
 
 /** Reads the kiosk's settings; never rejects. */
 export async function loadKioskConfig(api: Api): Promise<KioskConfig> {

@@ -13,7 +13,7 @@
 import { expect, test, type Page } from './support/test';
 import { injectAxe, problems } from './support/a11y-checks';
 import { Kiosk, MODES, type Mode } from './support/a11y-kiosk';
-import { OBJECT, PORTRAIT, SCREENS, SECTION, startScreenHosts, TOPIC, type ScreenCase, type ScreenHosts } from './support/screens';
+import { hostFor, OBJECT, PORTRAIT, SCREENS, SECTION, startScreenHosts, TOPIC, type ScreenCase, type ScreenHosts } from './support/screens';
 
 // Seven modes in each orientation, in two languages, on one page: measured, not timed (2 shared
 // cores are slow).
@@ -36,6 +36,7 @@ async function walkModes(k: Kiosk, screen: ScreenCase, modes: readonly Mode[], w
     if (!screen.panelStaysOpen) await k.language(locale);
     for (const mode of modes) {
       await k.modeInPage(mode, screen.panelStaysOpen);
+      await screen.arrange?.(k);
       await screen.overlay?.show(k);
       const checks = { reach: mode.name === 'reach', reflow: mode.name === 'text 200 %', enhancedContrast: mode.name === 'high contrast' };
       for (const problem of await problems(k.page, checks)) found.push(`${where}, ${locale}, ${mode.name}: ${problem}`);
@@ -51,7 +52,7 @@ test.describe('every screen, landscape 1920 × 1080 then portrait 1080 × 1920',
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
       await page.clock.install();
-      const k = new Kiosk(page, screen.translated ? hosts.translatedHost : hosts.host);
+      const k = new Kiosk(page, hostFor(hosts, screen));
       await screen.open(k);
       await injectAxe(page);
       const found = await walkModes(k, screen, MODES, 'landscape');

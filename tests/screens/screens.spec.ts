@@ -12,7 +12,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from '../e2e/support/test';
 import { Kiosk, MODES, type Locale } from '../e2e/support/a11y-kiosk';
-import { LANDSCAPE, PORTRAIT, SCREENS, startScreenHosts, type ScreenHosts } from '../e2e/support/screens';
+import { hostFor, LANDSCAPE, PORTRAIT, SCREENS, startScreenHosts, type ScreenHosts } from '../e2e/support/screens';
 
 const OUT = join(import.meta.dirname, '../../screens');
 
@@ -38,7 +38,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 for (const screen of SCREENS) {
   test(screen.name, async ({ page }) => {
     await page.clock.install();
-    const k = new Kiosk(page, screen.translated ? hosts.translatedHost : hosts.host);
+    const k = new Kiosk(page, hostFor(hosts, screen));
     await screen.open(k);
     for (const [orientation, size] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]] as const) {
       if (orientation === 'portrait') {
@@ -49,6 +49,7 @@ for (const screen of SCREENS) {
         if (!screen.panelStaysOpen) await k.language(locale);
         for (const mode of MODES) {
           await k.modeInPage(mode, screen.panelStaysOpen);
+          await screen.arrange?.(k);
           await screen.overlay?.show(k);
           await k.settle();
           const file = `${slug(screen.name)}--${orientation}--${locale}--${slug(mode.name)}.png`;

@@ -48,6 +48,12 @@ export const SETTINGS = {
     expected: 'true or false',
     about: 'Show the mouse pointer (for demonstrations with a mouse); hidden on touch kiosks.',
   },
+  volumeCeilingPercent: {
+    schema: z.number().int().min(10).max(100),
+    default: 100,
+    expected: 'a whole number from 10 to 100',
+    about: "The loudest films and sound recordings play, in per cent of the computer's own volume.",
+  },
   openingHours: {
     schema: openingHours,
     default: Object.fromEntries(WEEKDAYS.map((d) => [d, { open: '08:00', close: '20:00' }])) as OpeningHours,

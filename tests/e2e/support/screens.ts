@@ -10,6 +10,8 @@ import { expect } from '@playwright/test';
 import { IDLE_SECONDS, type Kiosk, type Locale } from './a11y-kiosk';
 import { startHost, type RunningHost } from './host';
 import { importTranslatedPackage, TRANSLATED } from './package';
+import { FILM_PATH, importRecordingPackage } from './recordings';
+import { scrollIntoReach } from './test';
 
 export const SECTION = 'The Soviet Union and the United States';
 export const TOPIC = 'Postwar Estrangement';
@@ -30,11 +32,47 @@ export interface ScreenCase {
   languages?: readonly Locale[];
   /** The kiosk with a translated package (the built-in exhibit has no translations). */
   translated?: boolean;
+  /** The kiosk with films and sound (support/recordings.ts; the built-in exhibit has none). */
+  recordings?: boolean;
   /** After turning to portrait: what a visitor does there to see the same screen. */
   portrait?: (k: Kiosk) => Promise<void>;
+  /**
+   * After each mode is set: what a visitor does to see the same part of a scrolled screen again
+   * (larger text moves what lies above it, and the bar grows over it).
+   */
+  arrange?: (k: Kiosk) => Promise<void>;
 }
 
 const toObject = (k: Kiosk) => k.start().then(() => k.walk([SECTION, TOPIC, OBJECT], 'artifact'));
+const toFilm = (k: Kiosk) => k.start().then(() => k.walk([...FILM_PATH], 'artifact'));
+
+/**
+ * The film's player as a visitor sets it (issue 20): the sign-language interpreter on, and a tap
+ * on the scrubber a quarter of the way along (1 s, within the first cue).
+ */
+async function setPlayer(k: Kiosk): Promise<void> {
+  const sign = k.page.locator('[data-action="sign-language"]');
+  await scrollIntoReach(sign);
+  if ((await sign.getAttribute('aria-pressed')) !== 'true') await sign.tap();
+  const scrubber = k.page.getByTestId('scrubber');
+  await scrollIntoReach(scrubber);
+  const box = (await scrubber.boundingBox())!;
+  await scrubber.tap({ position: { x: 16 + 0.25 * (box.width - 32), y: box.height / 2 } });
+  await expect(k.page.getByTestId('caption-cue')).toBeVisible();
+}
+
+/**
+ * The visitor scrolls the film's picture up to the top of the screen (under the bar where the bar
+ * stands at the top): the picture whole, with its caption and interpreter, and what lies above
+ * it (the image's controls, the words column's Save) scrolled away rather than half under the bar.
+ */
+const toPicture = (k: Kiosk) =>
+  k.page.evaluate(() => {
+    const frame = document.querySelector('[data-testid="recording"] .frame')!.getBoundingClientRect();
+    const bar = document.querySelector('header')!.getBoundingClientRect();
+    const top = bar.top < innerHeight / 2 ? bar.bottom : 0;
+    window.scrollBy({ top: frame.top - top - 16, behavior: 'instant' });
+  });
 
 export const SCREENS: ScreenCase[] = [
   { name: 'attract', open: (k) => k.start(false), panelStaysOpen: true, languages: ['en'] },
@@ -51,29 +89,42 @@ export const SCREENS: ScreenCase[] = [
   { name: 'staff PIN pad', open: (k) => k.start(), overlay: { show: (k) => k.showStaffPinPad(), hide: (k) => k.closeStaff() } },
   { name: 'search with results', open: (k) => k.start().then(() => k.walk(['Search', /^s$/i, /^o$/i, /^v$/i], 'search')).then(() => expect(k.page.getByTestId('search-count')).toBeVisible()) },
   { name: 'timeline', open: (k) => k.start().then(() => k.walk([/^Timeline 1917/], 'timeline')) },
+  { name: 'artifact with a film', recordings: true, open: toFilm },
+  { name: 'film player: a caption and the sign-language interpreter', recordings: true, open: (k) => toFilm(k).then(() => setPlayer(k)), arrange: toPicture },
 ];
 
 export const LANDSCAPE = { width: 1920, height: 1080 };
 export const PORTRAIT = { width: 1080, height: 1920 };
 
-/** The two kiosks the matrix needs: the built-in exhibit, and one with a translated package. */
+/** The kiosks the matrix needs: the built-in exhibit, one with a translated package, one with films and sound. */
 export interface ScreenHosts {
   host: RunningHost;
   translatedHost: RunningHost;
+  recordingsHost: RunningHost;
   stop(): Promise<void>;
 }
 
-/** Starts both kiosks, with an idle time long enough that no warning comes unasked. */
+/** Starts the kiosks, with an idle time long enough that no warning comes unasked. */
 export async function startScreenHosts(): Promise<ScreenHosts> {
   const work = await mkdtemp(join(tmpdir(), 'vitrine-screens-'));
   const settings = { idleTimeoutSeconds: IDLE_SECONDS, idleCountdownSeconds: 120 };
-  const [host, translatedHost] = await Promise.all([startHost(settings), startHost(settings, 120_000, (dataDir) => importTranslatedPackage(work, dataDir))]);
+  const [host, translatedHost, recordingsHost] = await Promise.all([
+    startHost(settings),
+    startHost(settings, 120_000, (dataDir) => importTranslatedPackage(work, dataDir)),
+    startHost(settings, 120_000, (dataDir) => importRecordingPackage(join(work, 'recordings'), dataDir)),
+  ]);
   return {
     host,
     translatedHost,
+    recordingsHost,
     stop: async () => {
-      await Promise.all([host.stop(), translatedHost.stop()]);
+      await Promise.all([host.stop(), translatedHost.stop(), recordingsHost.stop()]);
       await rm(work, { recursive: true, force: true });
     },
   };
+}
+
+/** The kiosk a screen is seen on. */
+export function hostFor(hosts: ScreenHosts, screen: ScreenCase): RunningHost {
+  return screen.recordings ? hosts.recordingsHost : screen.translated ? hosts.translatedHost : hosts.host;
 }

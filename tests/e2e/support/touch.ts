@@ -58,6 +58,11 @@ export class Touch {
     return this.send('touchStart', [{ ...at, id: 1 }]);
   }
 
+  /** The finger that is down moves to `to`, and stays there. */
+  move(to: Point): Promise<unknown> {
+    return this.send('touchMove', [{ ...to, id: 1 }]);
+  }
+
   /** Every finger lifts. */
   up(): Promise<unknown> {
     return this.send('touchEnd', []);

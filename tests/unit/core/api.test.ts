@@ -76,7 +76,7 @@ describe('API on the built-in exhibit', () => {
   });
 
   it('getKioskConfig gives the renderer its settings, defaults first, then what staff set', async () => {
-    expect(await core.api.getKioskConfig({})).toEqual({ idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false, preview: false });
+    expect(await core.api.getKioskConfig({})).toEqual({ idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false, volumeCeilingPercent: 100, preview: false });
     core.settings.set('idleTimeoutSeconds', 30);
     expect((await core.api.getKioskConfig({})).idleTimeoutSeconds).toBe(30);
     core.settings.reset('idleTimeoutSeconds');

@@ -60,7 +60,7 @@ export function fakeApi(): ApiImplementation {
       throw new Error('boom: an unexpected bug');
     },
     getHealth: () => ({ ok: true, version: '0.1.0', liveVersion: '1', uptimeSeconds: 1 }),
-    getKioskConfig: () => ({ idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false, preview: false }),
+    getKioskConfig: () => ({ idleTimeoutSeconds: 90, idleCountdownSeconds: 15, attractSlideSeconds: 8, showCursor: false, volumeCeilingPercent: 100, preview: false }),
     getPreviewState: () => {
       throw new ApiError('unavailable', 'This kiosk is not a preview.');
     },

@@ -1,0 +1,245 @@
+/**
+ * Films and sound on the kiosk (issue 20), as a visitor meets them in a real Chromium, on a kiosk
+ * whose exhibit carries the test media made by ffmpeg for this run (support/recordings.ts): a
+ * tap plays the film, the kiosk's own captions show each cue at its time in the visitor's
+ * language and follow a switch of language mid-play, ±10 s and a finger on the scrubber move it,
+ * the sign-language interpreter and the audio description play in step, axe and the layout
+ * checks pass on the player, and nothing is asked of another origin. Then the film is left to
+ * end: the idle warning comes after the normal idle time from there, never while it plays, and
+ * the reset leaves nothing playing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { injectAxe, problems } from './support/a11y-checks';
+import { startHost, type RunningHost } from './support/host';
+import { CUES, FILM_PATH, FILM_TITLE, importRecordingPackage } from './support/recordings';
+import { driver, expect, scrollIntoReach, screenOf, test, type Locator, type Page } from './support/test';
+import { Touch } from './support/touch';
+
+const IDLE_SECONDS = 30;
+const COUNTDOWN_SECONDS = 5;
+/** How far apart a companion may be when looked at (it is put back beyond 0.3 s; one look may fall between). */
+const IN_STEP_SECONDS = 0.45;
+
+let host: RunningHost;
+let work: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  work = await mkdtemp(join(tmpdir(), 'vitrine-recordings-'));
+  host = await startHost({ idleTimeoutSeconds: IDLE_SECONDS, idleCountdownSeconds: COUNTDOWN_SECONDS }, 120_000, (dataDir) => importRecordingPackage(work, dataDir));
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+interface MediaNow {
+  time: number;
+  paused: boolean;
+  ended: boolean;
+  muted: boolean;
+  volume: number;
+}
+
+/** The player's elements and the cue on show, in one look. */
+function look(page: Page) {
+  return page.evaluate(() => {
+    const one = (role: string) => {
+      const m = document.querySelector<HTMLMediaElement>(`[data-role="${role}"]`);
+      return m ? { time: m.currentTime, paused: m.paused, ended: m.ended, muted: m.muted, volume: m.volume } : null;
+    };
+    return {
+      main: one('recording')!,
+      sign: one('sign-language'),
+      described: one('audio-description'),
+      cue: document.querySelector('[data-testid="caption-cue"]')?.textContent ?? null,
+      tracks: [...document.querySelector<HTMLMediaElement>('[data-role="recording"]')!.textTracks].map((t) => `${t.language} ${t.mode}`),
+    };
+  });
+}
+
+/** Every media element in the page, playing or not. */
+const playing = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLMediaElement>('video, audio')].filter((m) => !m.paused).map((m) => m.dataset.role ?? m.tagName));
+
+const control = (page: Page, action: string): Locator => page.locator(`[data-action="${action}"]`).first();
+
+/** A visitor scrolls to a control of the player and taps it. */
+async function press(page: Page, action: string): Promise<void> {
+  await scrollIntoReach(control(page, action));
+  await control(page, action).tap();
+}
+
+/** From the attract screen to the film, as a visitor taps. */
+async function openFilm(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Touch to begin' }).tap();
+  for (const name of FILM_PATH) {
+    // A card's name begins with its title and goes on with what it holds.
+    const button = page.getByRole('button', { name: new RegExp(`^${name}`) }).first();
+    await scrollIntoReach(button);
+    await button.tap();
+  }
+  await expect(screenOf(page, 'artifact')).toBeVisible();
+  await expect(page.getByRole('region', { name: new RegExp(FILM_TITLE.en) })).toBeVisible();
+}
+
+/** Where on the scrubber a finger lands for `fraction` of the recording. */
+async function scrubberPoint(page: Page, fraction: number): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('scrubber').boundingBox())!;
+  return { x: box.x + 16 + fraction * (box.width - 32), y: box.y + box.height / 2 };
+}
+
+/** The sign-language video and the film within a look's reach of each other, both playing or both not. */
+function expectInStep(main: MediaNow, companion: MediaNow | null, what: string): void {
+  expect(companion, what).not.toBeNull();
+  expect(Math.abs(companion!.time - main.time), `${what}: ${companion!.time} against the film's ${main.time}`).toBeLessThan(IN_STEP_SECONDS);
+  expect(companion!.paused, what).toBe(main.paused);
+}
+
+test('a visitor plays the film: captions in their language, seeking, sign language, audio description, on the app’s origin alone', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Every request of the context is watched; one to another origin is stopped and listed.
+  const foreign: string[] = [];
+  if (driver === 'browser') {
+    const origin = new URL(host.url).origin;
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      foreign.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+  }
+
+  page = await host.open(page);
+  // Debian's Chromium plays what the kiosk accepts; without it nothing below would mean anything.
+  const codecs = await page.evaluate(() => {
+    const video = document.createElement('video');
+    const types = ['video/mp4; codecs="avc1.64001E, mp4a.40.2"', 'video/webm; codecs="vp9, opus"', 'audio/mpeg', 'audio/mp4; codecs="mp4a.40.2"', 'audio/ogg; codecs="opus"'];
+    return Object.fromEntries(types.map((type) => [type, video.canPlayType(type)]));
+  });
+  for (const [type, answer] of Object.entries(codecs)) expect(answer, `this Chromium cannot play ${type}: the player cannot be tested (install Debian's chromium)`).toBe('probably');
+
+  await openFilm(page);
+  // Nothing plays by itself, and Chromium draws no captions of its own: every track is hidden.
+  let now = await look(page);
+  expect([now.main.paused, now.main.time, now.cue]).toEqual([true, 0, null]);
+  expect(now.tracks).toEqual(['en hidden', 'ru hidden']);
+
+  // A tap plays it; the first English cue comes at its time (0.5-1.5 s), drawn by the kiosk.
+  await press(page, 'play');
+  await expect.poll(async () => (await look(page)).main.time, { message: 'the film plays' }).toBeGreaterThan(0.3);
+  await expect.poll(async () => (now = await look(page)).cue, { intervals: [50] }).toBe(CUES.en[0]);
+  expect(now.main.time).toBeGreaterThanOrEqual(0.45);
+  expect(now.main.time).toBeLessThanOrEqual(1.7);
+  const cue = page.getByTestId('caption-cue');
+  await expect(cue).toBeInViewport();
+  await expect(cue).toHaveAttribute('lang', 'en');
+
+  // Back to the start, and the visitor turns to Russian while it plays: Russian captions follow.
+  await press(page, 'back');
+  await page.locator('header nav button[lang="ru"]').tap();
+  await expect(cue).toHaveText(new RegExp(`^(${CUES.ru.map((c) => c.replace('.', '\\.')).join('|')})$`));
+  await expect(cue).toHaveAttribute('lang', 'ru');
+  await press(page, 'play'); // now "Пауза"
+  await expect.poll(async () => (await look(page)).main.paused).toBe(true);
+
+  // A finger holds the scrubber and drags: the clock follows the finger; where it lifts, the film stays.
+  const touch = await Touch.on(page);
+  await scrollIntoReach(page.getByTestId('scrubber'));
+  await touch.down(await scrubberPoint(page, 0.1));
+  await touch.move(await scrubberPoint(page, 0.5));
+  await touch.move(await scrubberPoint(page, 0.8));
+  await expect(page.getByTestId('player-clock')).toHaveText('0:03 / 0:04');
+  await touch.move(await scrubberPoint(page, 0.25));
+  await touch.up();
+  await expect.poll(async () => (now = await look(page)).main.time).toBeCloseTo(1, 1);
+  expect(now.main.paused).toBe(true);
+  await expect(cue).toHaveText(CUES.ru[0]);
+
+  // ±10 s: forward to the end of this 4-second film, back to its start.
+  await press(page, 'forward');
+  await expect.poll(async () => (await look(page)).main.time).toBeGreaterThan(3.9);
+  await expect(control(page, 'forward')).toBeDisabled();
+  await press(page, 'back');
+  await expect.poll(async () => (await look(page)).main.time).toBe(0);
+  await expect(control(page, 'back')).toBeDisabled();
+
+  // Sign language: a second, muted video in the picture's corner, in step with the film.
+  await press(page, 'sign-language');
+  const sign = page.locator('[data-role="sign-language"]');
+  await expect(sign).toBeInViewport();
+  const [frame, corner] = [(await page.locator('.frame').first().boundingBox())!, (await sign.boundingBox())!];
+  expect(corner.x + corner.width).toBeLessThanOrEqual(frame.x + frame.width);
+  expect(corner.y).toBeGreaterThanOrEqual(frame.y);
+  expect(corner.x).toBeGreaterThan(frame.x + frame.width / 2);
+  await press(page, 'play');
+  await expect.poll(async () => (now = await look(page)).main.time).toBeGreaterThan(1);
+  expect(now.sign?.muted).toBe(true);
+  expectInStep(now.main, now.sign, 'the interpreter while the film plays');
+  await press(page, 'play');
+  await expect.poll(async () => (await look(page)).main.paused).toBe(true);
+  now = await look(page);
+  expectInStep(now.main, now.sign, 'the interpreter when the film pauses');
+
+  // The player on screen, cue and interpreter showing: axe and the layout checks.
+  await expect(cue).toBeVisible();
+  await injectAxe(page);
+  expect(await problems(page, { reach: false, reflow: false })).toEqual([]);
+
+  // A seek takes the interpreter along.
+  await press(page, 'back');
+  now = await look(page);
+  expectInStep(now.main, now.sign, 'the interpreter after a seek');
+
+  // Audio description: the film falls silent and the described sound plays in its place, in step.
+  await press(page, 'audio-description');
+  await expect(control(page, 'audio-description')).toHaveAttribute('aria-pressed', 'true');
+  await press(page, 'play');
+  await expect.poll(async () => (now = await look(page)).main.time).toBeGreaterThan(1);
+  expect(now.main.muted).toBe(true);
+  expectInStep(now.main, now.described, 'the audio description');
+  await press(page, 'audio-description');
+  now = await look(page);
+  expect([now.main.muted, now.described]).toEqual([false, null]);
+
+  // Leaving the screen stops everything.
+  await page.getByRole('button', { name: 'Назад', exact: true }).tap();
+  await expect(screenOf(page, 'topic')).toBeVisible();
+  expect(await playing(page)).toEqual([]);
+
+  expect(foreign).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a film left to end: the idle warning comes after the normal idle time from its end, never while it plays, and the reset stops everything', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  page = await host.open(page);
+  await openFilm(page);
+  await press(page, 'sign-language');
+  await press(page, 'audio-description');
+  await press(page, 'play');
+  await expect.poll(async () => (await look(page)).main.time).toBeGreaterThan(0.2);
+
+  // While it plays, the kiosk's clock may run far past its idle time: no warning.
+  await page.clock.fastForward((IDLE_SECONDS + COUNTDOWN_SECONDS + 10) * 1000);
+  await expect(page.getByTestId('idle-warning')).toBeHidden();
+  await expect(screenOf(page, 'artifact')).toBeVisible();
+
+  // It ends by itself; its companions stop with it and hold the clock no longer.
+  await expect.poll(async () => (await look(page)).main.ended, { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => playing(page)).toEqual([]);
+  await page.clock.fastForward((IDLE_SECONDS - 3) * 1000);
+  await expect(page.getByTestId('idle-warning')).toBeHidden();
+  await page.clock.fastForward(4000);
+  await expect(page.getByRole('alertdialog')).toContainText('Still exploring?');
+
+  // No answer: the reset brings the attract screen, with nothing left playing.
+  await page.clock.fastForward((COUNTDOWN_SECONDS + 1) * 1000);
+  await expect(screenOf(page, 'attract')).toBeVisible();
+  expect(await playing(page)).toEqual([]);
+});
