@@ -18,7 +18,7 @@ export async function packCommand(args: string[]): Promise<number> {
   const [source] = args;
   if (!source || !out) throw new UsageError('pack needs a source folder and --out');
   const signingKeyPem = keyFile === undefined ? undefined : readKeyFile(keyFile);
-  const result = await pack(source, out, { signingKeyPem, onProgress: progress('Hashing', 'images'), onCheck: progress('Checking', 'images') });
+  const result = await pack(source, out, { signingKeyPem, onProgress: progress('Hashing', 'files'), onCheck: progress('Checking', 'files') });
   const { title, version } = result.manifest.package;
   console.log(`Packed "${title}" ${version}: ${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB${result.signed ? ', signed' : ''} -> ${result.output}`);
   return 0;
@@ -51,11 +51,11 @@ export async function validateCommand(args: string[]): Promise<number> {
   const staging = await mkdtemp(join(tmpdir(), 'vitrine-validate-'));
   try {
     // A source folder is checked as the package it packs into: a source that validates is one that imports.
-    const quiet = json ? {} : { onProgress: progress('Hashing', 'images'), onCheck: progress('Checking', 'images') };
+    const quiet = json ? {} : { onProgress: progress('Hashing', 'files'), onCheck: progress('Checking', 'files') };
     // A source folder: pack it aside, which checks the package exactly as an import will (pack.ts),
     // so its images are decoded and tiled once, not twice. A package: the kiosk's own check.
     const packed = source ? await pack(path, join(staging, 'packed'), quiet) : null;
-    const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: json ? undefined : progress('Checking', 'images') };
+    const options = { tilesDir: join(staging, 'tiles'), trustedKeys, onProgress: json ? undefined : progress('Checking', 'files') };
     const summary = packed
       ? { manifest: packed.manifest, images: packed.manifest.artifacts.reduce((n, a) => n + a.media.length, 0), signedBy: null }
       : await withCheckedPackage(path, join(staging, 'check'), options, async ({ manifest, staged, signedBy }) => ({ manifest, images: staged.images.size, signedBy }));

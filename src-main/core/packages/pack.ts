@@ -40,9 +40,9 @@ export interface PackResult {
 export interface PackOptions {
   /** An Ed25519 private key (PEM, from vitrine keygen): adds manifest.sig over manifest.json. */
   signingKeyPem?: string;
-  /** Called as each image is measured and hashed. */
+  /** Called as each file (image, recording, captions …) is measured and hashed. */
   onProgress?: (done: number, total: number) => void;
-  /** Called as each image is checked as a kiosk will (decoded, its renditions and tiles made). */
+  /** Called as each file is checked as a kiosk will (images decoded and tiled, recordings probed, captions parsed). */
   onCheck?: (done: number, total: number) => void;
 }
 
