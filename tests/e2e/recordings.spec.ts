@@ -181,7 +181,8 @@ test('a visitor plays the film: captions in their language, seeking, sign langua
   expect(now.sign?.muted).toBe(true);
   expectInStep(now.main, now.sign, 'the interpreter while the film plays');
   await press(page, 'play');
-  await expect.poll(async () => (await look(page)).main.paused).toBe(true);
+  // The interpreter follows the film's pause event, a task later: wait for both, then compare.
+  await expect.poll(async () => { const l = await look(page); return l.main.paused && l.sign?.paused === true; }).toBe(true);
   now = await look(page);
   expectInStep(now.main, now.sign, 'the interpreter when the film pauses');
 
