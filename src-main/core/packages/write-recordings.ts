@@ -1,8 +1,9 @@
 /**
  * Writes an artifact's recordings (issue 20) inside writePackageVersion's transaction: the
  * recording with its poster, sign-language video and audio description, its captions, and its
- * transcript paragraphs (which the search index picks up by trigger, migration 0012). Texts go
- * as everywhere: the exhibit's language in the columns, the others in localized_text.
+ * transcript paragraphs. The search index picks up by trigger the paragraphs (migration 0012) and
+ * the recording's title (0013), in every language. Texts go as everywhere: the exhibit's language
+ * in the columns, the others in localized_text.
  */
 import type { Db } from '../store/connection';
 import type { LocalTextValue, ManifestRecording } from './manifest';

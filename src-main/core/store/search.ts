@@ -102,10 +102,12 @@ type Kind = SearchHit['kind'];
  * language: 1 an artifact (title, and caption then translation as text), 2 a topic title (era:
  * title), 3 an essay paragraph, 4 a section introduction paragraph, 5 a section title. Migration
  * 0010, in another language (localized_text): 6 a title or a topic's era, 7 a text (a
- * recording's transcript paragraph among them, field 'text'). Migration 0012: 0 a transcript
- * paragraph in the exhibit's language, as its artifact's text.
+ * recording's transcript paragraph among them, field 'text', and from migration 0013 a recording's
+ * title, field 'title'). Migration 0012: 0 a transcript paragraph in the exhibit's language, as its
+ * artifact's text. Migration 0013, the negative rowids (all eight kinds above were taken): 8 a
+ * recording's title in the exhibit's language, -(id * 8), as its artifact's text.
  */
-const rowKind = (rowid: number) => rowid % 8;
+const rowKind = (rowid: number) => (rowid < 0 ? 8 + (-rowid % 8) : rowid % 8);
 const isTitleRow = (rowid: number) => [2, 5, 6].includes(rowKind(rowid));
 
 interface RankedRow {
@@ -200,6 +202,10 @@ export function createSearch(db: Db) {
     if (item.kind === 'section') return 'introduction';
     // A recording's transcript paragraph (migration 0012): its own row, or its localized text.
     if (rowKind(row.rowid) === 0 || row.field === 'text') return 'transcript';
+    // A recording's title (migration 0013), indexed as text so that the artifact's own title
+    // stays the one shown and weighs more; the contract has no field of its own for it, and it is
+    // a title: the snippet shows which one.
+    if (rowKind(row.rowid) === 8 || row.field === 'title') return 'title';
     if (row.field !== null) return row.field === 'caption' ? 'caption' : 'translation';
     // One row holds the caption followed by the translation.
     const firstMatch = row.text?.indexOf(MARK_START) ?? -1;

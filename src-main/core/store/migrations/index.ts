@@ -14,6 +14,7 @@ import * as m0009 from './0009-oriented-size';
 import * as m0010 from './0010-search-languages';
 import * as m0011 from './0011-inbox-older';
 import * as m0012 from './0012-recordings';
+import * as m0013 from './0013-recording-titles';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'search-languages', up: m0010.up },
   { version: 11, name: 'inbox-older', up: m0011.up },
   { version: 12, name: 'recordings', up: m0012.up },
+  { version: 13, name: 'recording-titles', up: m0013.up },
 ];
 
 /** The schema version this code writes and understands. */
