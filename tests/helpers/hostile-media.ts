@@ -56,6 +56,44 @@ export function withPadding(mp4: Buffer, bytes: number): Buffer {
   return Buffer.concat([mp4, head, Buffer.alloc(bytes)]);
 }
 
+/** The length of an MP3's ID3v2 tag, 0 if it has none: a 10-byte header and a synchsafe size (7 bits a byte). */
+export function id3v2Length(mp3: Buffer): number {
+  if (mp3.toString('latin1', 0, 3) !== 'ID3') return 0;
+  return 10 + ((mp3[6]! << 21) | (mp3[7]! << 14) | (mp3[8]! << 7) | mp3[9]!);
+}
+
+/**
+ * Where each frame of an MP3 starts, for one whose frames are all `frameBytes` long (a constant
+ * bitrate that needs no padding byte); throws where a frame header is not where it should be.
+ */
+export function fixedMp3Frames(mp3: Buffer, frameBytes: number): number[] {
+  const starts: number[] = [];
+  for (let at = id3v2Length(mp3); at < mp3.length; at += frameBytes) {
+    if (mp3[at] !== 0xff || (mp3[at + 1]! & 0xe0) !== 0xe0) throw new Error(`no MP3 frame header at byte ${at} of the test MP3`);
+    starts.push(at);
+  }
+  if (starts.at(-1)! + frameBytes !== mp3.length) throw new Error('the test MP3 does not end where a frame does');
+  return starts;
+}
+
+/** An MP3 followed by the tags a tagger appends: an APE tag (header, one item, footer), then ID3v1. */
+export function withTrailingTags(mp3: Buffer): Buffer {
+  const item = Buffer.concat([Buffer.alloc(8), Buffer.from('Title\0Harbour', 'latin1')]);
+  item.writeUInt32LE(7); // the value's length; its flags stay 0
+  const apePart = (isHeader: boolean) => {
+    const part = Buffer.alloc(32);
+    part.write('APETAGEX', 'latin1');
+    part.writeUInt32LE(2000, 8); // version
+    part.writeUInt32LE(item.length + 32, 12); // items and footer, not the header
+    part.writeUInt32LE(1, 16); // one item
+    part.writeUInt32LE((0x80000000 | (isHeader ? 0x20000000 : 0)) >>> 0, 20); // "has a header", "is the header"
+    return part;
+  };
+  const id3v1 = Buffer.alloc(128);
+  id3v1.write('TAGHarbour', 'latin1');
+  return Buffer.concat([mp3, apePart(true), item, apePart(false), id3v1]);
+}
+
 export type HostileMediaName =
   | 'half-video.mp4' | 'half-sign.mp4' | 'half-video.webm' | 'half-audio.mp3' | 'half-audio.m4a' | 'half-audio.opus'
   | 'webm-inside.mp4' | 'mp3-inside.mp4' | 'audio-only.mp4' | 'video-inside.m4a' | 'audio-inside.webm'

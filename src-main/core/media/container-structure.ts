@@ -1,11 +1,13 @@
 /**
- * Checks of a media container's own bookkeeping, read by byte ranges (a few KB of any file):
- * does every box or element fit in the file, and what length does the header claim? The demuxer
- * trusts these numbers (a half-copied MP4 whose index is whole reads as 4 seconds long; its
- * packets stop silently), so they are checked here first, with a message saying what is missing.
+ * Checks of a media container's own bookkeeping, read by byte ranges (a few KB of most files; an
+ * MP3's frames are walked to the end, 1 MiB at a time): does every box, element or frame fit in
+ * the file, and what length does the header claim? The demuxer trusts these numbers (a
+ * half-copied MP4 whose index is whole reads as 4 seconds long; its packets stop silently), so
+ * they are checked here first, with a message saying what is missing.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { MediaRefusal, type Expectation } from './media-facts';
+import { walkMp3Frames } from './mp3-frames';
 
 /** What the container's header claims, for comparing with what the packets show. */
 export interface DeclaredStructure {
@@ -33,7 +35,8 @@ export async function checkStructure(handle: FileHandle, size: number, family: E
   if (family === 'isobmff') return checkIsobmff(handle, size, file);
   if (family === 'webm') await checkWebmSegment(handle, size, file);
   if (family === 'ogg') await checkOggEnd(handle, size, file);
-  // MP3 has no container: its Xing header's frame count is compared with the frames by the caller.
+  // An MP3's Xing header gives the demuxer a length, compared with the packets by the caller.
+  if (family === 'mp3') await checkMp3Frames(handle, size, file);
   return { declaredSeconds: null };
 }
 
@@ -144,6 +147,14 @@ async function sampleTableBytes(handle: FileHandle, stsz: Box, file: string): Pr
     for (let i = 0; i + 4 <= entries.length; i += 4) total += entries.readUInt32BE(i);
   }
   return total;
+}
+
+/** An MP3's frames fill it to the byte (mp3-frames.ts); Layer I or II audio is refused as a codec. */
+async function checkMp3Frames(handle: FileHandle, size: number, file: string): Promise<void> {
+  const problem = await walkMp3Frames((position, length) => readAt(handle, position, length), size);
+  if (problem?.reason === 'truncated') throw cutShort(file, problem.detail);
+  if (problem?.reason === 'damaged') throw new MediaRefusal(file, 'damaged', `${problem.detail}: the file is damaged. Export it again as MP3.`);
+  if (problem?.reason === 'codec') throw new MediaRefusal(file, 'codec', `${problem.detail}, which the kiosk cannot play: expected MP3 audio (MPEG Layer III). Export it again as MP3.`);
 }
 
 /** An EBML variable-length integer at `at`: its length in bytes, value, and whether it means "unknown". */
