@@ -49,3 +49,12 @@ export interface CaptionsView {
   /** The WebVTT file (text/vtt). */
   src: MediaUrl;
 }
+
+/**
+ * What a card shows of an artifact's recordings: the first one's kind, so the card can say "film"
+ * or "sound", and its poster, the card's picture when the artifact has no image.
+ */
+export interface RecordingMark {
+  kind: 'video' | 'audio';
+  poster: PosterView | null;
+}

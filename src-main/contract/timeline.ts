@@ -2,7 +2,7 @@
  * The timeline's result types (issue 6), re-exported by types.ts: plain data, like the rest of
  * the contract.
  */
-import type { ImageView, LocalText } from './types';
+import type { ImageView, LocalText, RecordingMark } from './types';
 
 /** Whole years, both included: `from === to` for a single year. Negative years are BCE. */
 export interface YearSpan {
@@ -30,6 +30,8 @@ export interface TimelineArtifact {
   id: string;
   title: LocalText;
   thumb: ImageView | null;
+  /** Its first film or sound recording (issue 20), or null. */
+  recording: RecordingMark | null;
   /** Where the object sits on the axis: its own period, else its topic's, else null (undated). */
   period: PeriodView | null;
   /**

@@ -4,7 +4,7 @@
  * The renderer imports this file's types; it must never import runtime code from src-main.
  */
 
-import type { RecordingView } from './recordings';
+import type { RecordingMark, RecordingView } from './recordings';
 import type { YearSpan } from './timeline';
 
 export type { PeriodView, TimelineArtifact, TimelineEntry, TimelineTopic, TimelineView, YearSpan } from './timeline';
@@ -75,12 +75,15 @@ export interface DeepZoomPyramid {
 }
 
 // A recording's view lives in recordings.ts; re-exported so every import of the contract stays one.
-export type { CaptionsView, PosterView, RecordingView } from './recordings';
+export type { CaptionsView, PosterView, RecordingMark, RecordingView } from './recordings';
 
 export interface ArtifactSummary {
   id: string;
   title: LocalText;
+  /** Its first image, or null for a film or sound recording alone. */
   thumb: ImageView | null;
+  /** Its first film or sound recording (issue 20), or null when it has none. */
+  recording: RecordingMark | null;
 }
 
 export interface ArtifactView extends ContentLanguages {

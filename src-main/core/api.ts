@@ -176,7 +176,7 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
   };
 }
 
-/** The attract loop: the package's chosen artifacts and words, or every artifact with an image. */
+/** The attract loop: the package's chosen artifacts and words, or every artifact with a picture (an image, or a film's poster). */
 function attractOf(exhibitTitle: LocalText, stored: string | null, highlights: AttractView['artifacts'], text: ReturnType<Localizer>): AttractView {
   const chosen = stored ? (JSON.parse(stored) as { title: string | null; invitation: string | null; artifacts: string[] | null }) : null;
   const byId = new Map(highlights.map((h) => [h.id, h]));
@@ -184,6 +184,6 @@ function attractOf(exhibitTitle: LocalText, stored: string | null, highlights: A
   return {
     title: chosen?.title ? text('attract_title', chosen.title) : exhibitTitle,
     invitation: text('attract_invitation', chosen?.invitation ?? null),
-    artifacts: artifacts.filter((a) => a.thumb !== null),
+    artifacts: artifacts.filter((a) => a.thumb !== null || a.recording?.poster),
   };
 }

@@ -51,7 +51,7 @@ export function buildTimeline(input: TimelineInput): TimelineView {
     const topic = a.topicId !== null ? topics.get(a.topicId) : undefined;
     const period = a.period ?? topic?.period ?? null;
     return {
-      kind: 'artifact', id: a.id, title: a.title, thumb: a.thumb,
+      kind: 'artifact', id: a.id, title: a.title, thumb: a.thumb, recording: a.recording,
       period: period ? view(period) : null,
       periodSource: a.period ? 'own' : period ? 'topic' : null,
       topic: topic ? { id: topic.id, title: topic.title } : null,

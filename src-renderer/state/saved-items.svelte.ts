@@ -4,22 +4,26 @@
  * home. It lives in the VisitorSession, so the idle reset throws it away with everything else
  * the visitor left (issue 3): the next visitor must never find someone else's list.
  */
-import type { ArtifactView, ImageView, LocalText } from '@contract/types';
+import type { ArtifactView, LocalText, RecordingMark } from '@contract/types';
+import { cardPicture, recordingMark, type CardPicture } from './card-picture';
 
 /** What the list keeps of a saved object: enough to show it and its address without asking the API again. */
 export interface SavedItem {
   id: string;
   /** In every language the package gives, so the list follows a language switch. */
   title: LocalText;
-  /** The object's first image, for the list's thumbnail; null for an object without images. */
-  image: ImageView | null;
+  /** The list's thumbnail: the object's first image, else its recording's poster (card-picture.ts), else null. */
+  picture: CardPicture | null;
+  /** Its first film or sound recording's kind and poster, or null. */
+  recording: RecordingMark | null;
   /** Its permanent address at the home institution, or null when the package gives none. */
   permanentUrl: string | null;
 }
 
 /** The saved form of an artifact on show. */
 export function savedItemOf(artifact: ArtifactView): SavedItem {
-  return { id: artifact.id, title: artifact.title, image: artifact.images[0] ?? null, permanentUrl: artifact.permanentUrl };
+  const recording = recordingMark(artifact.recordings);
+  return { id: artifact.id, title: artifact.title, picture: cardPicture(artifact.images[0] ?? null, recording), recording, permanentUrl: artifact.permanentUrl };
 }
 
 /** One visitor's saved objects, in the order they were saved, each at most once. */

@@ -115,5 +115,6 @@ async function qrCodesFor(api: Api, items: readonly SavedItem[]): Promise<Readon
  */
 export function stillsOneTapAway(data: ScreenData): string[] {
   if (data.kind !== 'topic') return [];
+  // Only images: a poster is not the object's first sharp frame (that is its player's).
   return data.topic.blocks.flatMap((b) => (b.type === 'artifact' && b.artifact.thumb ? [b.artifact.thumb.display] : []));
 }

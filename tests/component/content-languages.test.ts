@@ -20,7 +20,7 @@ vi.mock('openseadragon', () => import('./openseadragon-fake'));
 
 const languages = { language: 'en', languages: ['ru'] };
 const image = (alt: ArtifactSummary['title']) => ({ page: 1, src: '/media/a.jpg', display: '/media/b.webp', thumb: '/media/c.webp', tiles: '/tiles/a/image.dzi', width: 96, height: 128, alt, standIn: false, pyramid: null });
-const letter: ArtifactSummary = { id: 'a1', title: { en: 'Letter on grain', ru: 'Письмо о зерне' }, thumb: image('Image of a1, page 1') };
+const letter: ArtifactSummary = { id: 'a1', title: { en: 'Letter on grain', ru: 'Письмо о зерне' }, thumb: image('Image of a1, page 1'), recording: null };
 
 const topic: TopicView = {
   ...languages,

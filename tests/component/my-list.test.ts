@@ -41,7 +41,7 @@ describe('My list', () => {
       'Open Testimony of Wendell Wilkie, Stand-in image — not the original',
       'Open Document on Food Shipments to Russia, Stand-in image — not the original',
     ]);
-    expect(items[0]!.querySelector('img')?.getAttribute('src')).toBe(obj4.image?.thumb);
+    expect(items[0]!.querySelector('img')?.getAttribute('src')).toBe(obj4.picture?.thumb);
     expect(screen.getByText('2 objects saved.', { exact: false })).toBeTruthy();
   });
 

@@ -23,12 +23,23 @@ describe('SavedItems', () => {
 
   it('keeps what an artifact needs on the list: title, first image, permanent address', () => {
     const artifact = read.artifact('obj4');
+    const image = artifact.images[0]!;
     expect(savedItemOf(artifact)).toEqual({
       id: 'obj4',
       title: 'Testimony of Wendell Wilkie',
-      image: artifact.images[0],
+      picture: { thumb: image.thumb, display: image.display, width: image.width, height: image.height, alt: image.alt, standIn: image.standIn },
+      recording: null,
       permanentUrl: 'https://www.loc.gov/exhibits/archives/sovi.html#obj4',
     });
+  });
+
+  it('keeps a recording\'s poster as the picture of an object without images (issue 20)', () => {
+    const artifact = read.artifact('obj4');
+    const poster = { src: '/media/p.png', display: '/media/p-display.webp', thumb: '/media/p-thumb.webp', width: 320, height: 180 };
+    const film = { kind: 'video' as const, poster };
+    const item = savedItemOf({ ...artifact, images: [], recordings: [{ ...film } as never] });
+    expect(item.picture).toEqual({ thumb: poster.thumb, display: poster.display, width: 320, height: 180, alt: null, standIn: false });
+    expect(item.recording).toEqual(film);
   });
 
   it('adds in the order saved, each object once', () => {

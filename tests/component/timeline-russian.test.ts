@@ -34,7 +34,7 @@ const TIMELINE = buildTimeline({
     { id: 'kings', title: 'The Kings of Rome', era: null, artifactCount: 0, period: { from: -753, to: -509, label: null } },
     { id: 'relief', title: 'American Famine Relief', era: null, artifactCount: 2, period: { from: 1920, to: 1923, label: 'early 1920s' } },
   ],
-  artifacts: [{ id: 'letter', title: 'A Letter', thumb: null, period: null, topicId: null }],
+  artifacts: [{ id: 'letter', title: 'A Letter', thumb: null, recording: null, period: null, topicId: null }],
 });
 
 describe('years in the visitor’s language', () => {

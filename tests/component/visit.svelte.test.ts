@@ -14,7 +14,7 @@ import { Visit } from '../../src-renderer/state/visit.svelte';
 import { VisitorSession } from '../../src-renderer/state/visitor-session.svelte';
 
 const content = { language: 'ru', languages: [] };
-const summary = (id: string): ArtifactSummary => ({ id, title: `Object ${id}`, thumb: null });
+const summary = (id: string): ArtifactSummary => ({ id, title: `Object ${id}`, thumb: null, recording: null });
 
 const exhibit: ExhibitView = {
   ...content,

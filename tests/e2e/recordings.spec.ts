@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { injectAxe, problems } from './support/a11y-checks';
 import { startHost, type RunningHost } from './support/host';
-import { CUES, FILM_PATH, FILM_TITLE, importRecordingPackage } from './support/recordings';
-import { driver, expect, scrollIntoReach, screenOf, test, type Locator, type Page } from './support/test';
+import { control, CUES, FILM_PATH, FILM_TITLE, importRecordingPackage, look, playing, press, SOLO_TITLES, type MediaNow } from './support/recordings';
+import { driver, expect, scrollIntoReach, screenOf, test, type Page } from './support/test';
 import { Touch } from './support/touch';
 
 const IDLE_SECONDS = 30;
@@ -35,42 +35,6 @@ test.afterAll(async () => {
   await host?.stop();
   if (work) await rm(work, { recursive: true, force: true });
 });
-
-interface MediaNow {
-  time: number;
-  paused: boolean;
-  ended: boolean;
-  muted: boolean;
-  volume: number;
-}
-
-/** The player's elements and the cue on show, in one look. */
-function look(page: Page) {
-  return page.evaluate(() => {
-    const one = (role: string) => {
-      const m = document.querySelector<HTMLMediaElement>(`[data-role="${role}"]`);
-      return m ? { time: m.currentTime, paused: m.paused, ended: m.ended, muted: m.muted, volume: m.volume } : null;
-    };
-    return {
-      main: one('recording')!,
-      sign: one('sign-language'),
-      described: one('audio-description'),
-      cue: document.querySelector('[data-testid="caption-cue"]')?.textContent ?? null,
-      tracks: [...document.querySelector<HTMLMediaElement>('[data-role="recording"]')!.textTracks].map((t) => `${t.language} ${t.mode}`),
-    };
-  });
-}
-
-/** Every media element in the page, playing or not. */
-const playing = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLMediaElement>('video, audio')].filter((m) => !m.paused).map((m) => m.dataset.role ?? m.tagName));
-
-const control = (page: Page, action: string): Locator => page.locator(`[data-action="${action}"]`).first();
-
-/** A visitor scrolls to a control of the player and taps it. */
-async function press(page: Page, action: string): Promise<void> {
-  await scrollIntoReach(control(page, action));
-  await control(page, action).tap();
-}
 
 /** From the attract screen to the film, as a visitor taps. */
 async function openFilm(page: Page): Promise<void> {
@@ -243,4 +207,55 @@ test('a film left to end: the idle warning comes after the normal idle time from
   await page.clock.fastForward((COUNTDOWN_SECONDS + 1) * 1000);
   await expect(screenOf(page, 'attract')).toBeVisible();
   expect(await playing(page)).toEqual([]);
+});
+
+test('objects that are a recording alone: their cards say so, the WebM film opens on its first frame, the Opus sound shows its captions', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page = await host.open(page);
+  await page.getByRole('button', { name: 'Touch to begin' }).tap();
+  for (const name of ['First Section', 'Gamma']) {
+    const button = page.getByRole('button', { name: new RegExp(`^${name}`) }).first();
+    await scrollIntoReach(button);
+    await button.tap();
+  }
+  await expect(screenOf(page, 'topic')).toBeVisible();
+
+  // Each card says what the object is: the newsreel, with no poster, its film icon; the address its poster.
+  const newsreel = page.getByRole('button', { name: `Open ${SOLO_TITLES.newsreel}, Film, Look closer`, exact: true });
+  const address = page.getByRole('button', { name: `Open ${SOLO_TITLES.address}, Sound recording, Look closer`, exact: true });
+  await expect(newsreel.locator('img')).toHaveCount(0);
+  await expect(newsreel.locator('svg').first()).toBeVisible();
+  await scrollIntoReach(address);
+  await expect.poll(() => address.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  // The newsreel: no zoom viewer, the film is what there is to look at; its first frame shows before it plays.
+  await scrollIntoReach(newsreel);
+  await newsreel.tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SOLO_TITLES.newsreel);
+  await expect(page.locator('.deep-zoom')).toHaveCount(0);
+  const film = page.locator('[data-role="recording"]');
+  await expect.poll(() => film.evaluate((video: HTMLVideoElement) => video.readyState), { message: 'the first frame is decoded' }).toBeGreaterThanOrEqual(2);
+  await expect(film).toBeInViewport();
+  await press(page, 'play');
+  await expect.poll(async () => (await look(page)).main.time, { message: 'the WebM film plays' }).toBeGreaterThan(0.3);
+  await injectAxe(page);
+  expect(await problems(page, { reach: false, reflow: false })).toEqual([]);
+
+  // The address: sound with captions, drawn at their time as a film's are.
+  await page.getByRole('button', { name: 'Back', exact: true }).tap();
+  await expect(screenOf(page, 'topic')).toBeVisible();
+  expect(await playing(page)).toEqual([]);
+  await scrollIntoReach(address);
+  await address.tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SOLO_TITLES.address);
+  await press(page, 'play');
+  let now: Awaited<ReturnType<typeof look>> | undefined;
+  await expect.poll(async () => (now = await look(page)).cue, { intervals: [50], message: 'the first cue over the Opus sound' }).toBe(CUES.en[0]);
+  expect(now!.main.time).toBeGreaterThanOrEqual(0.45);
+  await expect(page.getByTestId('caption-cue')).toBeInViewport();
+  await injectAxe(page);
+  expect(await problems(page, { reach: false, reflow: false })).toEqual([]);
+  expect(errors).toEqual([]);
 });

@@ -20,6 +20,10 @@ export const RECORDING_FILES = {
   'media/film-sign.mp4': 'sign.mp4',
   'media/film-described.m4a': 'audio.m4a',
   'media/interview.mp3': 'audio.mp3',
+  'media/newsreel.webm': 'video.webm',
+  'media/address.opus': 'audio.opus',
+  'media/address-poster.png': 'poster.png',
+  'media/address.en.vtt': 'captions.en.vtt',
 } as const satisfies Record<string, TestMediaName>;
 
 export type RecordingFile = keyof typeof RECORDING_FILES;
@@ -52,11 +56,34 @@ export function recordingSource(): Record<string, any> {
   return source;
 }
 
+/** What a visitor taps to reach the objects that are a recording alone, in English. */
+export const SOLO_TITLES = { newsreel: 'Newsreel of the summit', address: 'Radio address' };
+
+/**
+ * recordingSource with two objects that are a recording alone, placed in topic gamma: a5, a
+ * newsreel (WebM with VP9 and Opus, no poster, so its first frame shows) and a6, a radio address
+ * (Opus sound, English captions, a poster that is also its card's picture).
+ */
+export function soloRecordingSource(): Record<string, any> {
+  const source = recordingSource();
+  const bare = { caption: null, permanentUrl: null, translation: null, translationNote: null, date: null };
+  source.artifacts.push(
+    { id: 'a5', title: SOLO_TITLES.newsreel, ...bare, recordings: [{ file: 'media/newsreel.webm' }] },
+    {
+      id: 'a6', title: SOLO_TITLES.address, ...bare,
+      recordings: [{ file: 'media/address.opus', poster: { file: 'media/address-poster.png' }, captions: [{ language: 'en', file: 'media/address.en.vtt' }] }],
+    },
+  );
+  source.exhibit.sections[0].topics[2].body.push({ type: 'artifact', ref: 'a5' }, { type: 'artifact', ref: 'a6' });
+  return source;
+}
+
 /** Packs `source` with the test media (`media`: makeTestMedia's paths) into `<root>/<out>`, a folder. */
 export async function makeRecordingPackage(root: string, media: Record<TestMediaName, string>, out: string, source = recordingSource()): Promise<string> {
   const src = join(root, `src-${out}`);
   await writeSource(src, source);
-  for (const [file, from] of Object.entries(RECORDING_FILES)) copyFileSync(media[from], join(src, file));
+  const named = new Set(packageFiles(source).map((f) => f.file));
+  for (const [file, from] of Object.entries(RECORDING_FILES)) if (named.has(file)) copyFileSync(media[from], join(src, file));
   const target = join(root, out);
   await pack(src, target);
   return target;

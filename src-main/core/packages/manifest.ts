@@ -161,8 +161,13 @@ export const artifactSchema = z.strictObject({
   translationNote: localText(500).nullable().default(null),
   date: localText(100).nullable().default(null),
   period: periodSchema.nullable().default(null),
-  media: z.array(mediaSchema).min(1, { message: 'at least one image' }).max(200),
+  media: z.array(mediaSchema).max(200).default([]),
   recordings: z.array(recordingSchema).max(20).optional(),
+}).superRefine((artifact, ctx) => {
+  // An object may be a film or a sound recording alone (issue 20), but never nothing to look at or hear.
+  if (artifact.media.length === 0 && !artifact.recordings?.length) {
+    ctx.addIssue({ code: 'custom', path: ['media'], message: 'at least one image, or a film or sound recording under "recordings"' });
+  }
 });
 
 export const blockSchema = z.discriminatedUnion('type', [

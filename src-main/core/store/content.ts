@@ -6,6 +6,7 @@ import type { ArtifactSummary, ImageView, LocalText, TopicBlock } from '../../co
 import { mediaUrl } from '../media/store';
 import { tileFolderUrl, tilesUrl, type TileFormat } from '../media/tiles';
 import type { Db } from './connection';
+import { posterOf, type PosterColumns } from './recordings';
 
 export interface MediaRow {
   id: number;
@@ -107,6 +108,10 @@ export function contentQueries(db: Db) {
     ),
     media: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? ORDER BY page'),
     firstMedia: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? AND page = 1'),
+    firstRecording: stmt<PosterColumns & { kind: 'video' | 'audio' }>(
+      `SELECT kind, poster_sha256, poster_ext, poster_width, poster_height, poster_display_sha256, poster_thumb_sha256
+       FROM recordings WHERE artifact_id = ? ORDER BY position LIMIT 1`,
+    ),
     localized: stmt<{ field: string; ordinal: number; lang: string; text: string }>(
       'SELECT field, ordinal, lang, text FROM localized_text WHERE owner_kind = ? AND owner_id = ?',
     ),
@@ -140,10 +145,16 @@ export function localizer(q: ContentQueries, exhibit: { language: string; langua
 
 export type ContentQueries = ReturnType<typeof contentQueries>;
 
-/** A card for an artifact: its title and first image. */
+/** A card for an artifact: its title, first image and first recording. */
 export function artifactSummary(q: ContentQueries, row: { id: number; slug: string; title: string }, local: Localizer = plainTexts): ArtifactSummary {
   const media = q.firstMedia.get(row.id);
-  return { id: row.slug, title: local('artifact', row.id)('title', row.title), thumb: media ? toImageView(media, local) : null };
+  const recording = q.firstRecording.get(row.id);
+  return {
+    id: row.slug,
+    title: local('artifact', row.id)('title', row.title),
+    thumb: media ? toImageView(media, local) : null,
+    recording: recording ? { kind: recording.kind, poster: posterOf(recording) } : null,
+  };
 }
 
 /** The body of a topic, paragraphs and artifact cards in the order the package gives. */

@@ -3,12 +3,34 @@
  * a player needs (media type, length, size) and what makes it accessible (poster, captions by
  * language, transcript, sign-language video, audio description). Rows written by migration 0012.
  */
-import type { RecordingView } from '../../contract/types';
+import type { PosterView, RecordingView } from '../../contract/types';
 import { mediaUrl } from '../media/store';
 import type { Db } from './connection';
 import { plainTexts, type Localizer } from './content';
 
-interface RecordingRow {
+/** A recording's poster columns (all NULL when it has none). */
+export interface PosterColumns {
+  poster_sha256: string | null;
+  poster_ext: string | null;
+  poster_width: number | null;
+  poster_height: number | null;
+  poster_display_sha256: string | null;
+  poster_thumb_sha256: string | null;
+}
+
+/** The poster of a recording row, or null. */
+export function posterOf(r: PosterColumns): PosterView | null {
+  if (r.poster_sha256 === null) return null;
+  return {
+    src: mediaUrl(r.poster_sha256, r.poster_ext!),
+    display: mediaUrl(r.poster_display_sha256!, 'webp'),
+    thumb: mediaUrl(r.poster_thumb_sha256!, 'webp'),
+    width: r.poster_width!,
+    height: r.poster_height!,
+  };
+}
+
+interface RecordingRow extends PosterColumns {
   id: number;
   position: number;
   sha256: string;
@@ -18,12 +40,6 @@ interface RecordingRow {
   width: number | null;
   height: number | null;
   title: string | null;
-  poster_sha256: string | null;
-  poster_ext: string | null;
-  poster_width: number | null;
-  poster_height: number | null;
-  poster_display_sha256: string | null;
-  poster_thumb_sha256: string | null;
   sign_language_sha256: string | null;
   sign_language_ext: string | null;
   audio_description_sha256: string | null;
@@ -58,16 +74,7 @@ export function recordingQueries(db: Db) {
         durationSeconds: r.duration_ms / 1000,
         width: r.width,
         height: r.height,
-        poster:
-          r.poster_sha256 !== null
-            ? {
-                src: mediaUrl(r.poster_sha256, r.poster_ext!),
-                display: mediaUrl(r.poster_display_sha256!, 'webp'),
-                thumb: mediaUrl(r.poster_thumb_sha256!, 'webp'),
-                width: r.poster_width!,
-                height: r.poster_height!,
-              }
-            : null,
+        poster: posterOf(r),
         captions: captions.all(r.id).map((c) => ({ language: c.language, src: mediaUrl(c.sha256, 'vtt') })),
         transcript: transcript.length > 0 ? transcript : null,
         signLanguage: r.sign_language_sha256 !== null ? mediaUrl(r.sign_language_sha256, r.sign_language_ext!) : null,

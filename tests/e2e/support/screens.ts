@@ -91,6 +91,8 @@ export const SCREENS: ScreenCase[] = [
   { name: 'timeline', open: (k) => k.start().then(() => k.walk([/^Timeline 1917/], 'timeline')) },
   { name: 'artifact with a film', recordings: true, open: toFilm },
   { name: 'film player: a caption and the sign-language interpreter', recordings: true, open: (k) => toFilm(k).then(() => setPlayer(k)), arrange: toPicture },
+  // An object that is a sound recording alone (issue 20): no image, its poster and its player.
+  { name: 'sound recording without images', recordings: true, open: (k) => k.start().then(() => k.walk(['First Section', 'Gamma', /^Open Radio address/], 'artifact')) },
 ];
 
 export const LANDSCAPE = { width: 1920, height: 1080 };

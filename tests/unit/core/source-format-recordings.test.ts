@@ -129,4 +129,29 @@ describe('recordings a curator writes', () => {
       `exhibit.yaml, line ${lineOf(text, 'de: media/crossing.ru.vtt')}: "de" of "captions" should be captions in one of the exhibit's languages (en, ru), but "de" is not one of them: add it to "languages", or remove these captions, found "de"`,
     ]);
   });
+
+  it('takes an object that is a recording alone, without images, and names the key an object with neither needs', async () => {
+    const docks = `    images:
+      - file: media/dock-photo.jpg
+        alt: Cranes and a steamship at the east dock
+        standIn: true
+`;
+    // The attract loop shows pictures: dock-photo leaves it when it has none.
+    const alone = await folder((files) => {
+      files['exhibit.yaml'] = files['exhibit.yaml']!.replace('[ship-letter, dock-photo]', '[ship-letter]').replace(docks, '    recordings:\n      - file: media/dock-film.webm\n');
+    }, [...MEDIA, 'media/dock-film.webm']);
+    const { manifest } = await completeManifest(alone);
+    const dock = manifest.artifacts.find((a) => a.id === 'dock-photo')!;
+    expect(dock.media).toEqual([]);
+    expect(dock.recordings).toEqual([expect.objectContaining({ file: 'media/dock-film.webm' })]);
+
+    let text = '';
+    const neither = await folder((files) => {
+      files['exhibit.yaml'] = files['exhibit.yaml']!.replace('[ship-letter, dock-photo]', '[ship-letter]').replace(docks, '');
+      text = files['exhibit.yaml'];
+    });
+    expect(await mistakes(neither)).toEqual([
+      `exhibit.yaml, line ${lineOf(text, '  dock-photo:')}: "images" is missing from artifact "dock-photo" (it should be a list of images (each starting with "- "), or "recordings" given instead)`,
+    ]);
+  });
 });

@@ -151,7 +151,7 @@ describe('timeline rules', () => {
 
   it('orders by start, then end, then exhibit order, and never dates an object its topic does not', () => {
     const t = (id: string, from: number | null, to = from) => ({ id, title: id, era: null, artifactCount: 0, period: from === null ? null : { from, to: to!, label: null } });
-    const a = (id: string, topicId: string | null, from: number | null = null) => ({ id, title: id, thumb: null, topicId, period: from === null ? null : { from, to: from, label: null } });
+    const a = (id: string, topicId: string | null, from: number | null = null) => ({ id, title: id, thumb: null, recording: null, topicId, period: from === null ? null : { from, to: from, label: null } });
     const view = buildTimeline({
       span: null,
       topics: [t('long', 1950, 1990), t('short', 1950, 1952), t('same', 1950, 1952), t('none', null)],

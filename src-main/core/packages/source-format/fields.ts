@@ -79,8 +79,10 @@ export function readGroup(ctx: FieldContext, node: Node | null, keys: Keys, what
     if (!read && key !== null && field) unread(key, field);
   }
   for (const [key, field] of Object.entries(keys)) {
-    if (!('required' in field) || seen.has(key)) continue;
-    ctx.problems.attempt(() => yaml.fail(header, `"${key}" is missing from ${what} (it should be ${expectation(field)})`));
+    const unless = 'requiredUnless' in field ? field.requiredUnless : undefined;
+    if (seen.has(key) || !('required' in field || (unless !== undefined && !seen.has(unless)))) continue;
+    const otherwise = unless === undefined ? '' : `, or "${unless}" given instead`;
+    ctx.problems.attempt(() => yaml.fail(header, `"${key}" is missing from ${what} (it should be ${expectation(field)}${otherwise})`));
     unread(key, field);
   }
 }

@@ -22,8 +22,8 @@ export type Field =
   | { kind: 'paragraphs'; to?: string }
   /** A group of keys of its own. */
   | { kind: 'group'; to?: string; required?: true; keys: Keys }
-  /** A list of groups (`- key: value`), each one `item`. */
-  | { kind: 'list'; to?: string; required?: true; keys: Keys; item: string; min?: number }
+  /** A list of groups (`- key: value`), each one `item`; `requiredUnless`: needed unless that key is given. */
+  | { kind: 'list'; to?: string; required?: true; keys: Keys; item: string; min?: number; requiredUnless?: string }
   /** Groups named by their id (`obj6:` then its keys), each one `item`; the name becomes `id`. */
   | { kind: 'named'; to?: string; keys: Keys; item: string };
 
@@ -65,7 +65,8 @@ const ARTIFACT_KEYS: Keys = {
   translation: { kind: 'paragraphs' },
   translationNote: { kind: 'text', local: true },
   period: { kind: 'group', keys: PERIOD_KEYS },
-  images: { kind: 'list', to: 'media', required: true, keys: IMAGE_KEYS, item: 'image', min: 1 },
+  // An object may be a film or a sound recording alone (issue 20): then it needs no image.
+  images: { kind: 'list', to: 'media', requiredUnless: 'recordings', keys: IMAGE_KEYS, item: 'image', min: 1 },
   recordings: { kind: 'list', keys: RECORDING_KEYS, item: 'recording' },
 };
 
