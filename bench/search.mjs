@@ -175,7 +175,8 @@ export async function benchSearch(artifacts = 10_000, rounds = 5) {
     const { manifest: source, staged, items } = generateExhibit(artifacts, rand);
     const t = performance.now();
     const manifest = parseManifest(JSON.stringify(source));
-    const versionId = writePackageVersion(store, manifest, staged, { manifestSha256: '0'.repeat(64), source: 'bench' });
+    // A staged package as stage.ts gives it: its images, and its recordings (none here).
+    const versionId = writePackageVersion(store, manifest, { images: staged, recordings: new Map() }, { manifestSha256: '0'.repeat(64), source: 'bench' });
     markReady(store, versionId);
     publishVersion(store, versionId, { keep: 3 });
     const writeMs = performance.now() - t;
