@@ -151,7 +151,7 @@ function measure(runs, kind, field) {
   return { ...summarize(all), missing: runs.flat().filter((t) => t.kind === kind && t[field] === null).length, runsP95: summarize(p95s) };
 }
 
-function report(runs) {
+export function report(runs) {
   const kinds = [...new Set(runs.flat().map((t) => t.kind))];
   const out = {};
   for (const kind of kinds) {

@@ -4,7 +4,7 @@
  * bench/results.json and a table to docs/performance.md with the machine and the date.
  * Benchmarks measure; they never pass or fail a build. Targets are shown beside the figures.
  *   node scripts/bench.mjs [name …]     run only some (tiling, first-frame, import, search,
- *                                       cold-start, taps, memory, media, cold-start-large, taps-large,
+ *                                       cold-start, taps, memory, media, analytics, cold-start-large, taps-large,
  *                                       curator): their table is printed, and docs/performance.md
  *                                       is left alone: it holds one whole run, of one day
  * A module may export `NOTES` (how its figures are measured), printed under the table.
@@ -62,6 +62,8 @@ const BENCHES = [
   { name: 'memory', module: 'bench/memory.mjs', run: (m) => m.benchMemory({ interactions: 5000, resets: 100 }), rows: (r, m) => m.rows(r) },
   // Issue 20: tap to a film's first frame, and memory over 200 plays and stops.
   { name: 'media', module: 'bench/media.mjs', run: (m) => m.benchMedia({ taps: 30, cycles: 200 }), rows: (r, m) => m.rows(r) },
+  // Issue 21: the store's growth per 10,000 visits, a year's export, and the cost on a tap.
+  { name: 'analytics', module: 'bench/analytics.mjs', run: (m) => m.benchAnalytics(), rows: (r, m) => m.rows(r) },
   // The same on the generated large package (the import benchmark's, made once), with fewer runs.
   { name: 'cold-start-large', module: 'bench/cold-start.mjs', run: async (m) => m.benchColdStart({ runs: 3, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
   { name: 'taps-large', module: 'bench/taps.mjs', run: async (m) => m.benchTaps({ visits: 1, runs: 3, maxTaps: 60, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },

@@ -41,6 +41,13 @@ export const COMMAND_HELP: Record<string, string> = {
   with SQLite's online backup, safe while the kiosk runs, and checks the copy's integrity. Never
   copy vitrine.sqlite by hand while the kiosk runs. Images stay in the data folder's media/ and
   tiles/ folders: copy those too (see docs/deploy.md).`,
+  analytics: `vitrine analytics summary [--days N | --from DAY --to DAY] [--all-content] [--json] [--data DIR]
+vitrine analytics export --from DAY --to DAY [--format csv|json] [--out FILE] [--content C] [--data DIR]
+  What visitors did, from the kiosk's hourly counts (never about a person; docs/analytics.md).
+  summary: visits by hour, visit length, most and never opened objects, searches without
+  results, languages and modes; the last 7 days by default. export: every hourly row, for a
+  spreadsheet, each row naming its content. Days are local, YYYY-MM-DD, both included. A summary
+  is of the live content unless --all-content or --content <package id>@<version>.`,
 };
 
 /** One line per command for the overview. */
@@ -55,6 +62,7 @@ const SUMMARY: [string, string][] = [
   ['settings [list | set KEY VALUE | reset KEY] [--data DIR]', "show or change the kiosk's settings"],
   ['staff set-pin <digits | -> [--data DIR]', 'set the staff PIN (4 to 8 digits)'],
   ['backup <file> [--data DIR]', "copy the kiosk's store safely, even while it runs"],
+  ['analytics summary | export --from DAY --to DAY [--data DIR]', 'what visitors did: a summary, or every hourly count as CSV or JSON'],
 ];
 
 /** The overview shown by `vitrine --help`. */

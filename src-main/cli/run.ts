@@ -11,6 +11,7 @@ import { StoreVersionError } from '../core/store/connection';
 import { DataBusyError } from '../core/versions/lock';
 import { VersionError } from '../core/versions/versions';
 import { NoStoreError, UsageError } from './args';
+import { analyticsCommand } from './commands/analytics';
 import { BackupError, backupCommand } from './commands/backup';
 import { importCommand, rollbackCommand, versionsCommand } from './commands/kiosk';
 import { keygenCommand, packCommand, validateCommand } from './commands/package';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   settings: settingsCommand,
   staff: staffCommand,
   backup: backupCommand,
+  analytics: analyticsCommand,
 };
 
 async function dispatch(argv: string[]): Promise<number> {

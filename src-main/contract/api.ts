@@ -9,6 +9,7 @@ import type {
   ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PreviewStateView, PublishStateView, QrMatrix, SearchResults, SectionView,
   StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TimelineView, TopicView,
 } from './types';
+import { recordActivitySchema, type ActivityReceipt, type AnalyticsSummaryView } from './analytics';
 import type { ApiMethod } from './methods';
 import type { API_METHODS } from './methods';
 
@@ -37,6 +38,7 @@ export const argSchemas = {
   getKioskConfig: noArgs,
   getPreviewState: noArgs,
   reportVisitorState: z.object({ state: z.enum(['attract', 'visiting']) }).strict(),
+  recordActivity: recordActivitySchema,
   staffLogin: z.object({ pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits') }).strict(),
   staffLogout: staff({}),
   // `watching`: the open staff screen keeping itself up to date; it does not extend the session.
@@ -46,6 +48,8 @@ export const argSchemas = {
   staffImportFromInbox: staff({}),
   staffImportAnyway: staff({ name: z.string().min(1).max(255) }),
   staffLeaveKiosk: staff({}),
+  // Visitor figures of the live exhibit: today (1), or the last 7 or 30 days.
+  staffVisitors: staff({ days: z.union([z.literal(1), z.literal(7), z.literal(30)]) }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Result type of each verb. */
@@ -61,6 +65,7 @@ export interface ApiResults {
   getKioskConfig: KioskConfig;
   getPreviewState: PreviewStateView;
   reportVisitorState: PublishStateView;
+  recordActivity: ActivityReceipt;
   staffLogin: StaffSessionView;
   staffLogout: OkView;
   staffStatus: StaffStatusView;
@@ -69,6 +74,7 @@ export interface ApiResults {
   staffImportFromInbox: InboxScanView;
   staffImportAnyway: InboxScanView;
   staffLeaveKiosk: OkView;
+  staffVisitors: AnalyticsSummaryView;
 }
 
 export type ApiArgs = { [M in ApiMethod]: z.input<(typeof argSchemas)[M]> };

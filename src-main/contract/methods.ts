@@ -14,6 +14,7 @@ export const API_METHODS = [
   'getKioskConfig',
   'getPreviewState',
   'reportVisitorState',
+  'recordActivity',
   'staffLogin',
   'staffLogout',
   'staffStatus',
@@ -22,6 +23,7 @@ export const API_METHODS = [
   'staffImportFromInbox',
   'staffImportAnyway',
   'staffLeaveKiosk',
+  'staffVisitors',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

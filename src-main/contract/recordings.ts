@@ -57,4 +57,6 @@ export interface CaptionsView {
 export interface RecordingMark {
   kind: 'video' | 'audio';
   poster: PosterView | null;
+  /** The first recording's file when it is a film: the attract loop plays it, muted, for an object that is a film alone. */
+  film: { src: MediaUrl; mimeType: string } | null;
 }

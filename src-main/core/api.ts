@@ -14,6 +14,7 @@ import { periodQueries } from './store/periods';
 import { recordingQueries } from './store/recordings';
 import { createSearch } from './store/search';
 import { timelineOf, timelineSpanOf } from './timeline-api';
+import type { ActivityRecorder } from './analytics/recorder';
 
 export interface ApiContext {
   startedAt: number;
@@ -25,6 +26,8 @@ export interface ApiContext {
   staff?: StaffContext;
   /** In `vitrine preview`: what it made of the curator's folder. Absent on a kiosk. */
   preview?: () => PreviewStateView;
+  /** Visitor analytics (issue 21); without it, recordActivity accepts nothing (a preview records no visits). */
+  activity?: ActivityRecorder;
 }
 
 /** Builds the contract's implementation over an open store. */
@@ -172,11 +175,15 @@ export function createApi(store: Store, context: ApiContext): ApiImplementation 
       return context.publisher?.report(state) ?? { liveVersionId: store.liveVersionId(), pendingVersionId: null };
     },
 
+    recordActivity(args) {
+      return context.activity?.accept(args) ?? { accepted: false };
+    },
+
     ...(context.staff ? createStaffApi(context.staff) : staffUnavailable()),
   };
 }
 
-/** The attract loop: the package's chosen artifacts and words, or every artifact with a picture (an image, or a film's poster). */
+/** The attract loop: the package's chosen artifacts and words, or every artifact with a picture (an image, a poster, or a film to play muted). */
 function attractOf(exhibitTitle: LocalText, stored: string | null, highlights: AttractView['artifacts'], text: ReturnType<Localizer>): AttractView {
   const chosen = stored ? (JSON.parse(stored) as { title: string | null; invitation: string | null; artifacts: string[] | null }) : null;
   const byId = new Map(highlights.map((h) => [h.id, h]));
@@ -184,6 +191,6 @@ function attractOf(exhibitTitle: LocalText, stored: string | null, highlights: A
   return {
     title: chosen?.title ? text('attract_title', chosen.title) : exhibitTitle,
     invitation: text('attract_invitation', chosen?.invitation ?? null),
-    artifacts: artifacts.filter((a) => a.thumb !== null || a.recording?.poster),
+    artifacts: artifacts.filter((a) => a.thumb !== null || a.recording?.poster || a.recording?.film),
   };
 }

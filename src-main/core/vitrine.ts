@@ -7,6 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiImplementation } from '../contract/api';
+import { ActivityRecorder } from './analytics/recorder';
+import { liveContent } from './analytics/report';
 import { createApi } from './api';
 import { systemClock, type Clock } from './clock';
 import { Inbox, type InboxImportOptions, type WatchFolder } from './inbox/inbox';
@@ -47,6 +49,8 @@ export interface VitrineCore {
   settings: SettingsStore;
   publisher: Publisher;
   inbox: Inbox;
+  /** Visitor analytics (issue 21): visits in progress, written as hourly counts when they end. */
+  activity: ActivityRecorder;
   /** Imports a package as the inbox does: validated, written aside, live when the kiosk is idle. */
   importPackage(path: string, source: string, options?: InboxImportOptions): Promise<ImportResult>;
   /** Folder of content-addressed media files (`/media/<sha256>.<ext>` resolves inside it). */
@@ -97,16 +101,24 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
       pins: createPinStore(store.db, clock),
       sessions: new StaffSessions({ clock }),
     };
-    const api = createApi(store, { startedAt, settings, publisher: pub, staff, ...(options.preview ? { preview: options.preview } : {}) });
+    const activity = new ActivityRecorder({
+      db: store.db, clock, log,
+      settings: () => ({ enabled: settings.get('analyticsEnabled'), searchThreshold: settings.get('analyticsSearchThreshold'), retentionDays: settings.get('analyticsRetentionDays') }),
+      content: () => liveContent(store.db),
+    });
+    // A preview shows a curator's draft: its visits are the curator's own, not a museum's visitors'.
+    const api = createApi(store, { startedAt, settings, publisher: pub, staff, ...(options.preview ? { preview: options.preview } : { activity }) });
     pub.start();
     const box = inbox;
     box.start();
+    activity.start();
     const { mediaDir, tilesDir } = dirs;
     return {
-      api, store, settings, publisher: pub, inbox: box, importPackage: importAndOffer, mediaDir, tilesDir, log,
+      api, store, settings, publisher: pub, inbox: box, activity, importPackage: importAndOffer, mediaDir, tilesDir, log,
       close: () => {
         box.stop();
         pub.stop();
+        activity.stop();
         store.close();
       },
     };

@@ -5,10 +5,13 @@
  * Only the UI lives here: the exhibit's content comes from its package and is never translated.
  */
 import { playerEn } from './player.en';
+import { visitorsEn } from './visitors.en';
 
 export const en = {
   // The player (issue 20), in a part of its own.
   ...playerEn,
+  // The staff screen's visitor figures (issue 21).
+  ...visitorsEn,
   'kiosk.label': 'Kiosk',
   'kiosk.loading': 'Loading…',
   'kiosk.back': 'Back',

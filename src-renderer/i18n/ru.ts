@@ -5,9 +5,11 @@
  */
 import type { Catalogue, RussianPlural } from './messages';
 import { playerRu } from './player.ru';
+import { visitorsRu } from './visitors.ru';
 
 export const ru: Catalogue<RussianPlural> = {
   ...playerRu,
+  ...visitorsRu,
   'kiosk.label': 'Навигация',
   'kiosk.loading': 'Загрузка…',
   'kiosk.back': 'Назад',

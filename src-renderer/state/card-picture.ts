@@ -26,7 +26,7 @@ export function cardPicture(image: ImageView | null, recording: RecordingMark | 
 /** The card's mark of an object's recordings: the first one's kind and poster, as the API gives a summary's. */
 export function recordingMark(recordings: readonly RecordingView[]): RecordingMark | null {
   const first = recordings[0];
-  return first ? { kind: first.kind, poster: first.poster } : null;
+  return first ? { kind: first.kind, poster: first.poster, film: first.kind === 'video' ? { src: first.src, mimeType: first.mimeType } : null } : null;
 }
 
 /** The icon standing in for a missing picture: a film, a sound wave, or an image. */

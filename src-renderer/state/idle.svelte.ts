@@ -134,6 +134,10 @@ export class Idle {
   }
 }
 
+/**
+ * A recording a visitor plays. The attract loop's muted film (issue 20) is decoration, not a
+ * visitor watching: it never holds the clock.
+ */
 function isMedia(target: EventTarget | null): target is HTMLMediaElement {
-  return typeof HTMLMediaElement === 'function' && target instanceof HTMLMediaElement;
+  return typeof HTMLMediaElement === 'function' && target instanceof HTMLMediaElement && target.dataset.role !== 'attract-film';
 }

@@ -4,6 +4,7 @@
  * idle reset): the token is never in the visitor's session and never stored anywhere.
  */
 import type { Api, PinRefusal } from '@contract/api';
+import type { AnalyticsSummaryView } from '@contract/analytics';
 import type { InboxResultView, JsonValue, StaffStatusView } from '@contract/types';
 import { ClientError } from '../api/client';
 
@@ -35,6 +36,9 @@ export class StaffSession {
   actionError = $state<string | null>(null);
   /** The results of the inbox check staff started, newest first; null before any. */
   scan = $state.raw<InboxResultView[] | null>(null);
+  /** The visitor figures on show (issue 21), of `visitorDays`: today (1), or the last 7 or 30 days. */
+  visitors = $state.raw<AnalyticsSummaryView | null>(null);
+  visitorDays = $state<1 | 7 | 30>(7);
   /** Per setting: the sentence of its last refusal. */
   settingErrors = $state<Record<string, string>>({});
   /**
@@ -129,6 +133,25 @@ export class StaffSession {
     };
   }
 
+  /**
+   * Reads the visitor figures of `days`. A read, not an action: it waits for no other action and
+   * reloads no status, and only an ended session is worth more than a line on the screen.
+   */
+  async showVisitors(days: 1 | 7 | 30): Promise<void> {
+    const token = this.#token;
+    if (!token) return;
+    this.visitorDays = days;
+    try {
+      const figures = await this.#api.staffVisitors({ token, days });
+      if (this.#token === token && this.visitorDays === days) this.visitors = figures;
+    } catch (error) {
+      if (error instanceof ClientError && error.code === 'unauthorized') {
+        this.logout();
+        this.pinError = error.message;
+      } else this.actionError = messageOf(error);
+    }
+  }
+
   async leaveKiosk(): Promise<void> {
     await this.#act(async (token) => {
       await this.#api.staffLeaveKiosk({ token });
@@ -155,6 +178,7 @@ export class StaffSession {
     this.#token = null;
     this.status = null;
     this.scan = null;
+    this.visitors = null;
     this.pin = '';
     if (token) this.#api.staffLogout({ token }).catch(() => undefined);
   }

@@ -13,6 +13,7 @@ import type { Api } from '@contract/api';
 import type { ArtifactView, LocalText, SearchHit } from '@contract/types';
 import { pickText } from '../i18n/content';
 import { documentTitle } from '../i18n/document-title';
+import { ActivityLog } from './activity-log';
 import { markArtifactOpen } from './first-frame';
 import { Loader } from './loader.svelte';
 import type { Navigation, Screen } from './navigation.svelte';
@@ -22,6 +23,7 @@ import { ImageAhead } from './image-ahead';
 import { loadScreen, screensOneTapAway, stillsOneTapAway, type ScreenData } from './screen-data';
 import { LiveSearch } from './search.svelte';
 import type { VisitorSession } from './visitor-session.svelte';
+import { followActivity } from './visit-activity.svelte';
 
 export interface VisitOptions {
   /** The visitor left the attract loop: the kiosk starts its idle clock. */
@@ -56,6 +58,9 @@ export class Visit {
    * tap on a language does.
    */
   accessibilityOpen = $state(false);
+  /** What this visit did, for the kiosk's visitor counts (issue 21): its id dies with the visit. */
+  readonly activity: ActivityLog;
+  #settledSearch = '';
   readonly #options: VisitOptions;
 
   constructor(api: Api, session: VisitorSession, options: VisitOptions) {
@@ -63,6 +68,7 @@ export class Visit {
     this.#options = options;
     this.cache = new ScreenCache(api);
     this.live = new LiveSearch((query, lang) => api.search({ query, limit: 24, lang }));
+    this.activity = new ActivityLog((args) => api.recordActivity(args));
   }
 
   get nav(): Navigation {
@@ -123,7 +129,10 @@ export class Visit {
 
       $effect(() => this.live.update(this.session.search.text, this.session.language.locale));
 
+      followActivity(this, this.activity);
+
       return () => {
+        this.activity.end();
         this.live.dispose();
         this.cache.dispose();
         this.images.release();
@@ -168,22 +177,39 @@ export class Visit {
   };
 
   /** Saves the object to take home, or takes it off the visitor's list; true when saved now. */
-  readonly toggleSaved = (artifact: ArtifactView): boolean => this.saved.toggle(savedItemOf(artifact));
+  readonly toggleSaved = (artifact: ArtifactView): boolean => {
+    const saved = this.saved.toggle(savedItemOf(artifact));
+    if (saved) this.activity.record({ kind: 'save', artifact: artifact.id });
+    return saved;
+  };
+
+  /** The words on the search screen, settled on (a result opened, or the screen left): once per words. */
+  readonly settleSearch = (): void => {
+    const query = this.live.query.trim();
+    if (query === '' || query === this.#settledSearch) return;
+    this.#settledSearch = query;
+    this.activity.record({ kind: 'search', query: query.slice(0, 200), results: this.live.results?.hits.length ?? 0 });
+  };
 
   /** Opens what a search found. */
   readonly openHit = (hit: SearchHit): void => {
+    this.settleSearch();
     if (hit.kind === 'artifact') this.openArtifact(hit.id);
     else this.open({ kind: hit.kind, id: hit.id });
   };
 
   /** The visitor touched the attract loop. */
   readonly begin = (): void => {
+    this.#beginActivity();
     this.#options.onBegin();
     this.open({ kind: 'home' });
   };
 
   readonly openAccessibility = (): void => {
-    if (this.nav.current.kind === 'attract') this.#options.onBegin();
+    if (this.nav.current.kind === 'attract') {
+      this.#beginActivity();
+      this.#options.onBegin();
+    }
     this.accessibilityOpen = true;
   };
 
@@ -197,6 +223,12 @@ export class Visit {
     if (this.nav.current.kind === 'home' && !this.nav.canGoBack) this.reload();
     else this.home();
   };
+
+  /** The visit begins: its clock starts, in the language on show. */
+  #beginActivity(): void {
+    this.activity.begin();
+    this.activity.chose('language', this.session.language.locale);
+  }
 
   /** Leaves the current screen, remembering how far it was scrolled. */
   #move(step: () => void): void {

@@ -36,10 +36,10 @@ describe('SavedItems', () => {
   it('keeps a recording\'s poster as the picture of an object without images (issue 20)', () => {
     const artifact = read.artifact('obj4');
     const poster = { src: '/media/p.png', display: '/media/p-display.webp', thumb: '/media/p-thumb.webp', width: 320, height: 180 };
-    const film = { kind: 'video' as const, poster };
-    const item = savedItemOf({ ...artifact, images: [], recordings: [{ ...film } as never] });
+    const film = { kind: 'video' as const, poster, src: '/media/f.mp4', mimeType: 'video/mp4' };
+    const item = savedItemOf({ ...artifact, images: [], recordings: [film as never] });
     expect(item.picture).toEqual({ thumb: poster.thumb, display: poster.display, width: 320, height: 180, alt: null, standIn: false });
-    expect(item.recording).toEqual(film);
+    expect(item.recording).toEqual({ kind: 'video', poster, film: { src: '/media/f.mp4', mimeType: 'video/mp4' } });
   });
 
   it('adds in the order saved, each object once', () => {

@@ -8,6 +8,7 @@
  */
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RecordActivityArgs } from '../../src-main/contract/analytics';
 import type { Api } from '../../src-main/contract/api';
 import type { ArtifactSummary, ArtifactView, ExhibitView, SearchHit, SectionView, TopicView } from '../../src-main/contract/types';
 import { Visit } from '../../src-renderer/state/visit.svelte';
@@ -69,8 +70,14 @@ function recordingApi(failing: string[] = []) {
     getQr: ({ text }) => answer(`getQr ${text}`, { text, size: 1, cells: '1' }),
     search: ({ query, limit, lang }) => answer(`search ${query} ${limit} ${lang}`, { hits: [], partial: false, more: false }),
   };
+  // What the visit tells the kiosk's visitor counts (issue 21), kept apart from the reads.
+  const activity: RecordActivityArgs[] = [];
+  const recordActivity: Api['recordActivity'] = async (args) => {
+    activity.push(args);
+    return { accepted: true };
+  };
   // A visit reads nothing else: a call to any other verb fails the test as a TypeError.
-  return { api: reads as Api, calls };
+  return { api: { ...reads, recordActivity } as Api, calls, activity };
 }
 
 /** Lets the stub's promises and Svelte's effects run (microtasks and one task, no real wait). */
@@ -89,7 +96,7 @@ afterEach(() => {
 
 /** A visit started on a new session, with the page's scroll position under the test's control. */
 async function startVisit(failing: string[] = []) {
-  const { api, calls } = recordingApi(failing);
+  const { api, calls, activity } = recordingApi(failing);
   const session = new VisitorSession();
   const page = { scrollY: 0, begun: 0 };
   const build = $state({ value: 0 });
@@ -98,9 +105,10 @@ async function startVisit(failing: string[] = []) {
     scrollY: () => page.scrollY,
     contentBuild: () => build.value,
   });
-  stops.push(visit.start());
+  const stop = visit.start();
+  stops.push(stop);
   await settle();
-  return { visit, session, calls, page, build };
+  return { visit, session, calls, page, build, activity, stop };
 }
 
 describe('Visit', () => {
@@ -128,6 +136,32 @@ describe('Visit', () => {
     await settle();
     expect(visit.shown?.kind).toBe('section');
     expect(calls.slice(before)).not.toContain('getSection relations'); // answered from the cache
+  });
+
+  it('tells the visitor counts each screen, a save, the search settled on and the language, and ends with the visit', async () => {
+    const { visit, session, activity, stop } = await startVisit();
+    visit.begin();
+    await settle();
+    visit.openSection('relations');
+    await settle();
+    visit.openSearch();
+    await settle();
+    session.search.text = 'grain';
+    visit.live.update('grain', 'ru');
+    await vi.waitFor(() => expect(visit.live.query).toBe('grain'));
+    visit.openHit({ kind: 'artifact', id: 'obj4' } as SearchHit);
+    await settle();
+    visit.toggleSaved(artifact('obj4'));
+    stop();
+    stops = stops.filter((s) => s !== stop);
+    expect(activity).toHaveLength(1);
+    const [batch] = activity;
+    expect(batch!.endedMs).toBeGreaterThanOrEqual(0);
+    expect(batch!.events.map((e) => (e.kind === 'screen' ? `screen ${e.screen} ${e.id ?? ''}`.trim() : e.kind === 'search' ? `search ${e.query} ${e.results}` : e.kind === 'language' ? `language ${e.language}` : `${e.kind} ${'artifact' in e ? e.artifact : ''}`))).toEqual([
+      'language ru', 'screen home', 'screen section relations', 'search grain 0', 'screen search', 'save obj4', 'screen artifact obj4',
+    ]);
+    // Nothing before the first touch, and nothing after the end.
+    expect((await startVisit()).activity).toEqual([]);
   });
 
   it('remembers how far each screen was scrolled, so Back returns there', async () => {

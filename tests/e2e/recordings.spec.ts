@@ -263,3 +263,29 @@ test('objects that are a recording alone: their cards say so, the WebM film open
   expect(await problems(page, { reach: false, reflow: false })).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the attract loop plays an object that is a film alone, muted; with less motion it shows no film', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  page = await host.open(page);
+  await expect(screenOf(page, 'attract')).toBeVisible();
+  const film = page.locator('video[data-role="attract-film"]');
+  // The slides move on every 8 s (the default); the kiosk's clock is moved on instead of waited for.
+  for (let slide = 0; slide < 10 && (await film.count()) === 0; slide++) await page.clock.runFor(8_000);
+  await expect(film).toHaveCount(1);
+  await expect.poll(() => film.evaluate((video: HTMLVideoElement) => ({ muted: video.muted, moving: !video.paused && video.currentTime > 0 })), { message: 'the newsreel plays, muted' }).toEqual({ muted: true, moving: true });
+  expect(await film.getAttribute('src')).toMatch(/\.webm$/);
+  // It holds nothing: a visitor's tap begins the visit as on any slide, and the film goes.
+  await page.getByRole('button', { name: 'Touch to begin' }).tap();
+  await expect(screenOf(page, 'home')).toBeVisible();
+  await expect(film).toHaveCount(0);
+
+  // Less motion, from the screen's own setting: the loop never moves, the film without a poster sits out.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  page = await host.open(page);
+  await expect(screenOf(page, 'attract')).toBeVisible();
+  for (let slide = 0; slide < 8; slide++) {
+    expect(await page.locator('video').count()).toBe(0);
+    await page.clock.runFor(8_000);
+  }
+});

@@ -4,11 +4,14 @@
  * walks away again and again so the kiosk resets itself, and staff import a package through the
  * inbox in between. Nothing may go wrong: no uncaught or console error, no failed request, no
  * request outside the app's origin. `npm run soak` runs the same driver for longer.
+ * Then the kiosk's visitor figures (issue 21), exported as staff would, must equal what the
+ * visitor itself saw and counted: visits, screens, objects opened, languages, exactly.
  * A failure prints its seed: `SOAK_SEED=<seed> npx playwright test soak.spec.ts` replays it.
  */
 import { writeFile } from 'node:fs/promises';
 import { browserHostOnly, expect, test } from './support/test';
-import { runSoak } from './support/soak-driver.mjs';
+import { cli } from '../harness/kiosk.mjs';
+import { runSoak, type SoakReport } from './support/soak-driver.mjs';
 import { startStaffHost, type StaffHost } from './support/staff-host';
 
 browserHostOnly('the soak driver opens its pages by address (bench/soak for long runs)');
@@ -46,6 +49,7 @@ test('a random visitor, idle resets and a staff import, and nothing goes wrong',
     resetEvery: [25, 60],
     maxHeapGrowth: MAX_HEAP_GROWTH,
     staff: { pin: PIN, inbox: staff.inbox, every: Math.ceil(ACTIONS / 2), packages: staff.work },
+    countVisitors: true,
   });
   await writeFile(testInfo.outputPath('soak-report.json'), JSON.stringify(report, null, 2));
   const replay = `seed ${SEED}: replay with SOAK_SEED=${SEED} npx playwright test soak.spec.ts`;
@@ -53,4 +57,19 @@ test('a random visitor, idle resets and a staff import, and nothing goes wrong',
   expect(report.actions, replay).toBe(ACTIONS);
   expect(report.resets, replay).toBeGreaterThanOrEqual(3);
   expect(report.staffImports, replay).toBeGreaterThanOrEqual(1);
+
+  // The kiosk writes a visit's counts a second after it ends: the last one, just now.
+  await expect.poll(() => exportedFigures(staff.host.dataDir), { message: replay, timeout: 15_000 }).toEqual(report.visitors);
 });
+
+/** The kiosk's figures of yesterday and today (a run may cross midnight), as the driver counts them. */
+function exportedFigures(dataDir: string): NonNullable<SoakReport['visitors']> {
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toLocaleDateString('sv'); // YYYY-MM-DD, local
+  const rows = JSON.parse(cli(['analytics', 'export', '--from', day(1), '--to', day(0), '--format', 'json', '--data', dataDir])) as { metric: string; subject: string; count: number }[];
+  const by = (metric: string) => {
+    const out: Record<string, number> = {};
+    for (const r of rows.filter((row) => row.metric === metric)) out[r.subject] = (out[r.subject] ?? 0) + r.count;
+    return out;
+  };
+  return { visits: by('visits')[''] ?? 0, screens: by('screen'), opens: by('open'), languages: by('language') };
+}

@@ -194,3 +194,42 @@ test('staff change settings by touch, and the kiosk runs on them once the staff 
   await panel.getByRole('button', { name: 'Close' }).tap();
   expect(errors).toEqual([]);
 });
+
+test('staff see what visitors did: visits, a chart by hour, the objects opened, in figures kept by the hour', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  page = await host.open(page);
+  // A visitor opens an object, then walks away (the kiosk's own clock, moved on).
+  await page.getByRole('button', { name: 'Touch to begin' }).tap();
+  await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
+  await scrollIntoReach(page.getByRole('button', { name: /^Postwar Estrangement/ }));
+  await page.getByRole('button', { name: /^Postwar Estrangement/ }).tap();
+  const card = page.getByRole('button', { name: /^Open / }).first();
+  await scrollIntoReach(card);
+  await card.tap();
+  await expect(screenOf(page, 'artifact')).toBeVisible();
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  // The idle times are whatever the test before left them at: the clock moves on until the reset.
+  for (let step = 0; step < 60 && !(await screenOf(page, 'attract').isVisible()); step++) await page.clock.runFor(5_000);
+  await expect(screenOf(page, 'attract')).toBeVisible();
+
+  // Staff look: the last 7 days by default, then today.
+  await openStaff(page);
+  await logIn(page);
+  const panel = staffPanel(page);
+  const visitors = panel.getByTestId('staff-visitors');
+  await scrollIntoReach(visitors.getByRole('heading', { name: 'Visitors' }));
+  await expect(visitors.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute('aria-pressed', 'true');
+  // The visit was written a second after it ended: a new look (Today) finds it.
+  await expect(async () => {
+    await visitors.getByRole('button', { name: 'Today' }).tap();
+    await expect(visitors.getByTestId('visitor-count')).toHaveText(/^\d+ visits?$/, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(visitors.getByRole('button', { name: 'Today' })).toHaveAttribute('aria-pressed', 'true');
+  const chart = visitors.getByTestId('hour-chart').locator('canvas');
+  await scrollIntoReach(chart);
+  await expect(chart).toBeInViewport();
+  expect((await chart.boundingBox())!.height).toBeGreaterThan(200);
+  await expect(visitors.getByRole('table', { name: 'Visits by hour of day' })).toBeAttached();
+  await expect(visitors.getByRole('region', { name: 'Most opened objects' })).toContainText(title);
+});

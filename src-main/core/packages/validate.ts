@@ -95,10 +95,11 @@ function checkReferences(manifest: Manifest): void {
 
   manifest.exhibit.attract?.artifacts?.forEach((ref, i) => {
     if (!artifactIds.has(ref)) throw new PackageError(MANIFEST_FILE, `exhibit.attract.artifacts[${i}]`, `the id of an artifact listed under "artifacts", but there is no artifact "${ref}"`);
-    // The attract loop shows pictures: a recording alone needs its poster to be one of them.
+    // The attract loop shows pictures, and films muted: a sound recording alone needs its poster.
     const artifact = manifest.artifacts[artifactIds.get(ref)!]!;
-    if (artifact.media.length === 0 && !artifact.recordings?.[0]?.poster) {
-      throw new PackageError(MANIFEST_FILE, `exhibit.attract.artifacts[${i}]`, `an artifact with a picture to show (an image, or a poster on its first recording), but "${ref}" has neither`);
+    const first = artifact.recordings?.[0];
+    if (artifact.media.length === 0 && !first?.poster && !/\.(mp4|webm)$/i.test(first?.file ?? '')) {
+      throw new PackageError(MANIFEST_FILE, `exhibit.attract.artifacts[${i}]`, `an artifact with something to show (an image, a film, or a poster on its first recording), but "${ref}" is a sound recording without a poster`);
     }
   });
 

@@ -78,6 +78,24 @@ export const SETTINGS = {
     expected: 'a list of at most 20 public keys, each the one line of a .pub file made by vitrine keygen (or [] to accept unsigned packages)',
     about: 'When not empty, only packages signed by one of these keys are imported.',
   },
+  analyticsEnabled: {
+    schema: z.boolean(),
+    default: true,
+    expected: 'true or false',
+    about: 'Count what visitors do, by the hour and never about a person (docs/analytics.md).',
+  },
+  analyticsSearchThreshold: {
+    schema: z.number().int().min(2).max(100),
+    default: 5,
+    expected: 'a whole number from 2 to 100',
+    about: 'How many visits must type the same search before its words are kept.',
+  },
+  analyticsRetentionDays: {
+    schema: z.number().int().min(1).max(3650),
+    default: 400,
+    expected: 'a whole number of days from 1 to 3650',
+    about: 'How long the hourly visitor counts are kept.',
+  },
   inboxDir: {
     schema: z.string().min(1).refine(isAbsolute, 'an absolute folder path').nullable(),
     default: null as string | null,

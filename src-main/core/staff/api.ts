@@ -16,6 +16,7 @@ import type { Publisher } from '../versions/publisher';
 import { getVersion, listVersions, pendingVersion, VersionError } from '../versions/versions';
 import { isOpen } from '../settings/hours';
 import { keyFingerprint } from '../packages/signing';
+import { createReports, liveContent, localDay } from '../analytics/report';
 import { measureHealth } from './health';
 import { removableMediaFolders } from './inbox-choices';
 import { PinError, type PinStore } from './pin';
@@ -53,7 +54,7 @@ export interface StaffContext {
 
 export type StaffVerbs = Pick<
   ApiImplementation,
-  'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk'
+  'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk' | 'staffVisitors'
 >;
 
 /** Staff verbs for a host without staff mode (no services): each refuses plainly. */
@@ -61,12 +62,16 @@ export function staffUnavailable(): StaffVerbs {
   const refuse = (): never => {
     throw new ApiError('unavailable', 'Staff mode is not available on this kiosk.');
   };
-  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse, staffLeaveKiosk: refuse };
+  return {
+    staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse,
+    staffLeaveKiosk: refuse, staffVisitors: refuse,
+  };
 }
 
 /** Builds the staff verbs over the kiosk's services. */
 export function createStaffApi(ctx: StaffContext): StaffVerbs {
   const { store, sessions, log } = ctx;
+  const reports = createReports(store.db);
 
   /** Checks the session (and extends it, unless only `watching`), or refuses the call. */
   const session = (token: string, watching = false) => {
@@ -167,6 +172,13 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
       if (!taken) throw new ApiError('not-found', `${name} is no longer in the inbox folder. Is the USB stick plugged in?`);
       log?.info('staff', `Staff imported ${name} although it is not newer than the kiosk's version`);
       return { results: [inboxResultView(taken)] };
+    },
+
+    /** Visitor figures (issue 21) of the live exhibit: today, or the last 7 or 30 days, today included. */
+    staffVisitors({ token, days }) {
+      session(token);
+      const now = ctx.clock.now();
+      return reports.summary({ from: localDay(now, days - 1), to: localDay(now), content: liveContent(store.db) });
     },
 
     staffLeaveKiosk({ token }) {

@@ -6,7 +6,7 @@ import type { ArtifactSummary, ImageView, LocalText, TopicBlock } from '../../co
 import { mediaUrl } from '../media/store';
 import { tileFolderUrl, tilesUrl, type TileFormat } from '../media/tiles';
 import type { Db } from './connection';
-import { posterOf, type PosterColumns } from './recordings';
+import { MIME_TYPES, posterOf, type PosterColumns } from './recordings';
 
 export interface MediaRow {
   id: number;
@@ -108,8 +108,8 @@ export function contentQueries(db: Db) {
     ),
     media: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? ORDER BY page'),
     firstMedia: stmt<MediaRow>('SELECT * FROM media WHERE artifact_id = ? AND page = 1'),
-    firstRecording: stmt<PosterColumns & { kind: 'video' | 'audio' }>(
-      `SELECT kind, poster_sha256, poster_ext, poster_width, poster_height, poster_display_sha256, poster_thumb_sha256
+    firstRecording: stmt<PosterColumns & { kind: 'video' | 'audio'; sha256: string; ext: string }>(
+      `SELECT kind, sha256, ext, poster_sha256, poster_ext, poster_width, poster_height, poster_display_sha256, poster_thumb_sha256
        FROM recordings WHERE artifact_id = ? ORDER BY position LIMIT 1`,
     ),
     localized: stmt<{ field: string; ordinal: number; lang: string; text: string }>(
@@ -153,7 +153,13 @@ export function artifactSummary(q: ContentQueries, row: { id: number; slug: stri
     id: row.slug,
     title: local('artifact', row.id)('title', row.title),
     thumb: media ? toImageView(media, local) : null,
-    recording: recording ? { kind: recording.kind, poster: posterOf(recording) } : null,
+    recording: recording
+      ? {
+          kind: recording.kind,
+          poster: posterOf(recording),
+          film: recording.kind === 'video' ? { src: mediaUrl(recording.sha256, recording.ext), mimeType: MIME_TYPES[recording.ext] ?? 'video/mp4' } : null,
+        }
+      : null,
   };
 }
 

@@ -47,7 +47,7 @@ interface RecordingRow extends PosterColumns {
 }
 
 /** The media type of each stored extension: Ogg audio is Opus, as the kiosk plays only Opus in it (media-facts.ts). */
-const MIME_TYPES: Readonly<Record<string, string>> = {
+export const MIME_TYPES: Readonly<Record<string, string>> = {
   mp4: 'video/mp4',
   webm: 'video/webm',
   mp3: 'audio/mpeg',

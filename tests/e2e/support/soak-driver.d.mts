@@ -20,6 +20,8 @@ export interface SoakOptions {
   /** Staff imports through the inbox every `every` actions, with packages made in `packages`. */
   staff?: { pin: string; inbox: string; every: number; packages: string };
   log?: (line: string) => void;
+  /** Count what the visitor is shown (visits, screens, objects, languages), for report.visitors. */
+  countVisitors?: boolean;
   /** Awaited after each idle reset's memory sample, on the attract screen (e.g. to take a heap snapshot). */
   afterReset?: (at: { cdp: CDPSession; reset: number; afterAction: number; staffImports: number }) => Promise<void> | void;
 }
@@ -56,6 +58,8 @@ export interface SoakReport {
   counts: Record<string, number>;
   resets: number;
   staffImports: number;
+  /** With countVisitors: what the visitor was shown, counted as the kiosk's analytics count it (visit-tally.mjs). */
+  visitors: { visits: number; screens: Record<string, number>; opens: Record<string, number>; languages: Record<string, number> } | null;
   /** Requests the browser cancelled because the visitor moved on (not failures). */
   cancelledRequests: number;
   memory: { heapGrowth: number | null; heapObjectsGrowth: number | null; rendererRssGrowth: number | null; samples: MemorySample[] };

@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { compiledCodeBytes, heapObjectsBytes, summarizeHeapSnapshot, takeHeapSnapshot } from './heap-snapshot.mjs';
 import { growth, rendererRss, sampleMemory, watchProblems } from './soak-watch.mjs';
 import { Fingers, seededRandom, visitorMoves } from './soak-visitor.mjs';
+import { takeShown, VisitTally, watchScreens } from './visit-tally.mjs';
 
 /** How often each move is chosen (a move that does not fit the screen becomes a tap). */
 const WEIGHTS = { tap: 64, swipe: 12, pinch: 10, save: 8, search: 6 };
@@ -152,6 +153,9 @@ export async function runSoak(page, options) {
   const seen = new Set();
 
   await page.clock.install();
+  // What the visitor is shown, counted as the kiosk's visitor figures count it (visit-tally.mjs).
+  const tally = options.countVisitors ? new VisitTally() : null;
+  if (tally) await page.addInitScript(watchScreens);
   await page.goto(url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -166,6 +170,8 @@ export async function runSoak(page, options) {
       throw kioskFault('no-reset', `The kiosk did not return to its attract screen after ${idle.timeoutSeconds + idle.countdownSeconds} s without a touch.`);
     });
     resets++;
+    tally?.saw(await page.evaluate(takeShown));
+    tally?.reset();
     const pendingTimers = await page.evaluate(settleForSample);
     const sample = await sampleMemory(cdp);
     const heap = summarizeHeapSnapshot(await takeHeapSnapshot(cdp));
@@ -213,6 +219,7 @@ export async function runSoak(page, options) {
         throw kioskFault('stuck', `The screen was still loading 15 s after "${did}".`);
       });
       for (const what of shown) seen.add(what);
+      tally?.saw(await page.evaluate(takeShown));
       if (paceMs > 0) await page.waitForTimeout(paceMs);
       const warm = resets > 0 || WARM.every((what) => seen.has(what)) || done >= 5 * resetEvery[1];
       if (done >= nextReset && warm) {
@@ -260,6 +267,7 @@ export async function runSoak(page, options) {
     counts,
     resets,
     staffImports,
+    visitors: tally?.result() ?? null,
     cancelledRequests: watch.cancelled,
     memory: { heapGrowth, heapObjectsGrowth, heapObjectsGrowthFromFirst, rendererRssGrowth: fromWarm(memory.map((m) => m.rendererRssBytes)), samples: memory },
     problems: watch.problems,

@@ -49,19 +49,19 @@ describe('an object that is a recording alone', () => {
   it('gives its card the recording\'s kind, and its poster for a picture; a card with an image says its recording too', async () => {
     const posterUrl = `/media/${sha256(bytesOf(media, 'poster.png'))}.png`;
     expect((await cardsOf('gamma')).map((c) => ({ id: c.id, thumb: c.thumb, recording: c.recording }))).toEqual<Partial<ArtifactSummary>[]>([
-      { id: 'a5', thumb: null, recording: { kind: 'video', poster: null } },
-      { id: 'a6', thumb: null, recording: { kind: 'audio', poster: expect.objectContaining({ src: posterUrl, width: 320, height: 180 }) } },
+      { id: 'a5', thumb: null, recording: { kind: 'video', poster: null, film: { src: `/media/${sha256(bytesOf(media, 'video.webm'))}.webm`, mimeType: 'video/webm' } } },
+      { id: 'a6', thumb: null, recording: { kind: 'audio', poster: expect.objectContaining({ src: posterUrl, width: 320, height: 180 }), film: null } },
     ]);
     const [letter] = await cardsOf('alpha');
     expect(letter!.thumb).not.toBeNull();
-    expect(letter!.recording).toEqual({ kind: 'video', poster: expect.objectContaining({ src: posterUrl }) });
+    expect(letter!.recording).toEqual({ kind: 'video', poster: expect.objectContaining({ src: posterUrl }), film: expect.objectContaining({ mimeType: 'video/mp4' }) });
   });
 
-  it('is in the attract loop when its recording has a poster, and not without one', async () => {
+  it('is in the attract loop with a poster, or a film to play muted', async () => {
     const { attract } = await core.api.getExhibit({});
     const ids = attract.artifacts.map((a) => a.id);
     expect(ids).toContain('a6');
-    expect(ids).not.toContain('a5');
+    expect(ids).toContain('a5');
   });
 
   it('is on the timeline like any object', async () => {
@@ -92,15 +92,20 @@ describe('an object with nothing to see or hear', () => {
     expect(refusal((m) => delete m.artifacts[3].media).message).toContain('artifacts[3].media');
   });
 
-  it('may not be named for the attract loop when it has no picture to show', () => {
-    const film = { file: 'media/a4.webm', bytes: 1000, sha256: 'cd'.repeat(32) };
+  it('may not be named for the attract loop when it is sound without a poster, but may as a film', () => {
+    const sound = { file: 'media/a4.opus', bytes: 1000, sha256: 'cd'.repeat(32) };
     const error = refusal((m) => {
       m.artifacts[3].media = [];
-      m.artifacts[3].recordings = [film];
+      m.artifacts[3].recordings = [sound];
       m.exhibit.attract = { artifacts: ['a1', 'a4'] };
     });
     expect(error.message).toBe(
-      'manifest.json, exhibit.attract.artifacts[1]: an artifact with a picture to show (an image, or a poster on its first recording), but "a4" has neither',
+      'manifest.json, exhibit.attract.artifacts[1]: an artifact with something to show (an image, a film, or a poster on its first recording), but "a4" is a sound recording without a poster',
     );
+    const m = smallSource();
+    for (const a of m.artifacts) for (const image of a.media) Object.assign(image, { bytes: 1000, sha256: 'ab'.repeat(32) });
+    Object.assign(m.artifacts[3], { media: [], recordings: [{ ...sound, file: 'media/a4.webm' }] });
+    m.exhibit.attract = { artifacts: ['a4'] };
+    expect(parseManifest(JSON.stringify(m)).exhibit.attract?.artifacts).toEqual(['a4']);
   });
 });

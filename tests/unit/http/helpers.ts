@@ -65,6 +65,10 @@ export function fakeApi(): ApiImplementation {
       throw new ApiError('unavailable', 'This kiosk is not a preview.');
     },
     reportVisitorState: () => ({ liveVersionId: 1, pendingVersionId: null }),
+    recordActivity: () => ({ accepted: true }),
+    staffVisitors: () => {
+      throw new ApiError('unauthorized', 'Staff mode is not open.');
+    },
     ...staffVerbsUnavailable(),
   };
 }

@@ -15,6 +15,7 @@ import * as m0010 from './0010-search-languages';
 import * as m0011 from './0011-inbox-older';
 import * as m0012 from './0012-recordings';
 import * as m0013 from './0013-recording-titles';
+import * as m0014 from './0014-analytics';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'inbox-older', up: m0011.up },
   { version: 12, name: 'recordings', up: m0012.up },
   { version: 13, name: 'recording-titles', up: m0013.up },
+  { version: 14, name: 'analytics', up: m0014.up },
 ];
 
 /** The schema version this code writes and understands. */
