@@ -5,7 +5,7 @@
  * Visit.settleSearch). Taps on the zoom viewer, the pages and the player are told by those components
  * (useActivity). Runs inside the Visit's effect root; nothing here waits on the API.
  */
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { ActivityLog } from './activity-log';
 import type { Visit } from './visit.svelte';
 
@@ -46,7 +46,8 @@ export function followActivity(visit: Visit, log: ActivityLog): void {
   $effect(() => {
     const data = visit.shown;
     if (data?.kind !== 'my-list') return;
-    const codes = session.saved.items.filter((item) => item.permanentUrl !== null).length;
+    // Once per showing of My list: removing an item there is not another look at the codes.
+    const codes = untrack(() => session.saved.items.filter((item) => item.permanentUrl !== null).length);
     if (codes > 0) log.record({ kind: 'take-home', codes });
   });
 }
