@@ -48,6 +48,13 @@ vitrine analytics export --from DAY --to DAY [--format csv|json] [--out FILE] [-
   results, languages and modes; the last 7 days by default. export: every hourly row, for a
   spreadsheet, each row naming its content. Days are local, YYYY-MM-DD, both included. A summary
   is of the live content unless --all-content or --content <package id>@<version>.`,
+  publish: `vitrine publish <package.vitrine> --channel <folder> --key <name>.key [--group <name>]
+  Puts a package into a channel folder for a fleet of kiosks (docs/fleet.md): checks it whole,
+  as a kiosk will, requires it to be signed with the same key (vitrine pack --sign), copies it to
+  <folder>/packages/ and writes a new channel.json signed with the key. Serve the folder from any
+  web server; kiosks whose channelUrl names its channel.json and who trust the key take it at
+  their next look and show it at their next idle. --group: only for the kiosks whose
+  channelGroup is that name; the other groups' packages stay as they were.`,
 };
 
 /** One line per command for the overview. */
@@ -63,6 +70,7 @@ const SUMMARY: [string, string][] = [
   ['staff set-pin <digits | -> [--data DIR]', 'set the staff PIN (4 to 8 digits)'],
   ['backup <file> [--data DIR]', "copy the kiosk's store safely, even while it runs"],
   ['analytics summary | export --from DAY --to DAY [--data DIR]', 'what visitors did: a summary, or every hourly count as CSV or JSON'],
+  ['publish <package> --channel <folder> --key <name>.key [--group G]', 'put a signed package into a channel folder for a fleet of kiosks'],
 ];
 
 /** The overview shown by `vitrine --help`. */

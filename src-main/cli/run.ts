@@ -4,6 +4,7 @@
  * `vitrine.ts` on plain Node, and the packaged kiosk's `--cli` mode (electron/cli-mode.ts), where
  * Node itself cannot run because the RunAsNode fuse is off.
  */
+import { ChannelError } from '../core/channel/channel-file';
 import { PackageError } from '../core/packages/errors';
 import { SettingError } from '../core/settings/store';
 import { PinError } from '../core/staff/pin';
@@ -16,9 +17,10 @@ import { BackupError, backupCommand } from './commands/backup';
 import { importCommand, rollbackCommand, versionsCommand } from './commands/kiosk';
 import { keygenCommand, packCommand, validateCommand } from './commands/package';
 import { previewCommand } from './commands/preview';
+import { publishCommand } from './commands/publish';
 import { settingsCommand, staffCommand } from './commands/settings';
 import { COMMAND_HELP, HELP } from './help';
-import { cliVersion } from './version';
+import { installedVersion } from '../common/app-version';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   pack: packCommand,
@@ -32,13 +34,14 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   staff: staffCommand,
   backup: backupCommand,
   analytics: analyticsCommand,
+  publish: publishCommand,
 };
 
 async function dispatch(argv: string[]): Promise<number> {
   const args = [...argv];
   const command = args.shift();
   if (command === '--version' || command === '-v') {
-    console.log(`vitrine ${cliVersion()}`);
+    console.log(`vitrine ${installedVersion()}`);
     return 0;
   }
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -55,7 +58,7 @@ async function dispatch(argv: string[]): Promise<number> {
 }
 
 /** Refusals the user can act on: one line, exit code 1. */
-const REFUSALS = [PackageError, SettingError, PinError, VersionError, DataBusyError, StoreVersionError, BackupError, NoStoreError];
+const REFUSALS = [PackageError, ChannelError, SettingError, PinError, VersionError, DataBusyError, StoreVersionError, BackupError, NoStoreError];
 
 /** Runs one staff command; never throws: the answer is the exit code, the words are on stdout/stderr. */
 export async function runCli(argv: readonly string[]): Promise<number> {

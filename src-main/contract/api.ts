@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type {
   ArtifactView, ExhibitView, HealthView, InboxScanView, KioskConfig, OkView, PreviewStateView, PublishStateView, QrMatrix, SearchResults, SectionView,
-  StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, TimelineView, TopicView,
+  StaffRollbackView, StaffSessionView, StaffSettingResult, StaffStatusView, ChannelStatusView, TimelineView, TopicView,
 } from './types';
 import { recordActivitySchema, type ActivityReceipt, type AnalyticsSummaryView } from './analytics';
 import type { ApiMethod } from './methods';
@@ -48,6 +48,8 @@ export const argSchemas = {
   staffImportFromInbox: staff({}),
   staffImportAnyway: staff({ name: z.string().min(1).max(255) }),
   staffLeaveKiosk: staff({}),
+  // Look at the content channel now (issue 22), rather than at the next planned look.
+  staffCheckChannel: staff({}),
   // Visitor figures of the live exhibit: today (1), or the last 7 or 30 days.
   staffVisitors: staff({ days: z.union([z.literal(1), z.literal(7), z.literal(30)]) }),
 } satisfies Record<ApiMethod, z.ZodType>;
@@ -75,6 +77,7 @@ export interface ApiResults {
   staffImportAnyway: InboxScanView;
   staffLeaveKiosk: OkView;
   staffVisitors: AnalyticsSummaryView;
+  staffCheckChannel: ChannelStatusView;
 }
 
 export type ApiArgs = { [M in ApiMethod]: z.input<(typeof argSchemas)[M]> };

@@ -24,6 +24,7 @@ export const API_METHODS = [
   'staffImportAnyway',
   'staffLeaveKiosk',
   'staffVisitors',
+  'staffCheckChannel',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -111,6 +111,33 @@ export interface TrustedKeyView {
   key: string;
 }
 
+/** What the kiosk's channel follower is doing (issue 22): where it pulls content from, and how that went. */
+export interface ChannelStatusView {
+  /** The channelUrl setting, or null when this kiosk follows no channel. */
+  url: string | null;
+  /** The channelGroup setting. */
+  group: string | null;
+  /**
+   * off: no channel set; needs-key: a channel is set but no trusted key (a channel's content is
+   * never taken unsigned); waiting: up to date, next look at nextCheckAt; checking; downloading;
+   * importing; offline: the channel could not be reached (the kiosk keeps what it shows);
+   * refused: the channel or its package was refused (see problem).
+   */
+  state: 'off' | 'needs-key' | 'waiting' | 'checking' | 'downloading' | 'importing' | 'offline' | 'refused';
+  /** ISO times: the last look, the last time the channel answered, and the next look. */
+  lastCheckAt: string | null;
+  lastReachedAt: string | null;
+  nextCheckAt: string | null;
+  /** What the channel offers this kiosk now (after its group), once a signed channel.json was read. */
+  offered: { packageId: string; version: string; title: string; bytes: number; sha256: string } | null;
+  /** The download under way: bytes on disk of all. */
+  download: { done: number; total: number } | null;
+  /** Why the last look failed or what it refused, in words for staff; null when it went well. */
+  problem: string | null;
+  /** Failed looks in a row (the wait between looks doubles with each, up to an hour). */
+  failures: number;
+}
+
 /** Everything the staff screen shows. */
 export interface StaffStatusView {
   session: { expiresAt: string };
@@ -125,6 +152,10 @@ export interface StaffStatusView {
   /** Earlier versions, newest first: each a rollback target. */
   earlier: StaffVersionView[];
   inbox: InboxView;
+  /** The channel this kiosk pulls content from (issue 22). */
+  channel: ChannelStatusView;
+  /** The Prometheus metrics endpoint (issue 22): where it listens (null: off), or why it does not. */
+  metrics: { url: string | null; problem: string | null };
   settings: StaffSettingView[];
   health: StaffHealthView;
 }

@@ -10,9 +10,13 @@ import type { ApiImplementation } from '../contract/api';
 import { ActivityRecorder } from './analytics/recorder';
 import { liveContent } from './analytics/report';
 import { createApi } from './api';
+import { ChannelFollower, type ChannelFollowerOptions } from './channel/follower';
 import { systemClock, type Clock } from './clock';
 import { Inbox, type InboxImportOptions, type WatchFolder } from './inbox/inbox';
 import { createLogger, type Logger } from './log';
+import { kioskMetricsSources } from './metrics/kiosk-sources';
+import { createKioskMetrics } from './metrics/registry';
+import { MetricsService } from './metrics/service';
 import { importPackage, type ImportResult } from './packages/importer';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import type { KioskHost } from './staff/api';
@@ -40,6 +44,10 @@ export interface VitrineOptions {
   inbox?: { stableMs?: number; scanEveryMs?: number; watch?: WatchFolder };
   /** The inbox folders staff may pick, for tests; by default the removable media mounted now. */
   inboxChoices?: () => string[];
+  /** The app's version, for the health endpoint and the metrics. */
+  appVersion?: string;
+  /** Channel timing and fetch, for tests. */
+  channel?: Partial<Pick<ChannelFollowerOptions, 'fetch' | 'random' | 'firstCheckMs' | 'retryBaseMs' | 'sleep'>>;
 }
 
 /** The opened core: the contract's implementation and the services behind it. */
@@ -49,6 +57,10 @@ export interface VitrineCore {
   settings: SettingsStore;
   publisher: Publisher;
   inbox: Inbox;
+  /** The content channel this kiosk follows, if any (issue 22). */
+  channel: ChannelFollower;
+  /** The Prometheus metrics endpoint (issue 22), off unless metricsAddress and metricsToken are set. */
+  metrics: MetricsService;
   /** Visitor analytics (issue 21): visits in progress, written as hourly counts when they end. */
   activity: ActivityRecorder;
   /** Imports a package as the inbox does: validated, written aside, live when the kiosk is idle. */
@@ -71,6 +83,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
   const store = openStore(join(dataDir, 'vitrine.sqlite'));
   let publisher: Publisher | null = null;
   let inbox: Inbox | null = null;
+  let channel: ChannelFollower | null = null;
   try {
     // An import cut short (power loss) leaves a staging folder and an unfinished version: clear
     // them, unless a `vitrine import` is running right now and owns them.
@@ -95,27 +108,57 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
       return { ...result, live: pub.tryPublish()?.to === result.versionId };
     };
     inbox = new Inbox({ store, folder: () => settings.get('inboxDir'), importPackage: importAndOffer, clock, log, ...options.inbox });
+    const follower = new ChannelFollower({
+      store, dataDir, clock, log, importPackage: (path, source) => importAndOffer(path, source),
+      settings: () => ({
+        url: settings.get('channelUrl'), group: settings.get('channelGroup'), pollMinutes: settings.get('channelPollMinutes'),
+        maxKBps: settings.get('channelMaxKBps'), trustedKeys: settings.get('trustedKeys'),
+      }),
+      ...options.channel,
+    });
+    channel = follower;
     const startedAt = clock.now();
-    const staff = {
-      store, settings, publisher: pub, inbox, dataDir, startedAt, clock, log, host: options.host, inboxChoices: options.inboxChoices,
-      pins: createPinStore(store.db, clock),
-      sessions: new StaffSessions({ clock }),
-    };
     const activity = new ActivityRecorder({
       db: store.db, clock, log,
       settings: () => ({ enabled: settings.get('analyticsEnabled'), searchThreshold: settings.get('analyticsSearchThreshold'), retentionDays: settings.get('analyticsRetentionDays') }),
       content: () => liveContent(store.db),
     });
+    const appVersion = options.appVersion ?? 'unknown';
+    const metrics = new MetricsService({
+      settings: () => ({ address: settings.get('metricsAddress'), token: settings.get('metricsToken') }),
+      registry: createKioskMetrics(kioskMetricsSources({ store, dataDir, settings, channel: follower, activity, host: options.host, appVersion }), { log }),
+      log,
+    });
+    const staff = {
+      store, settings, publisher: pub, inbox, channel: follower, metrics, dataDir, startedAt, clock, log, host: options.host, inboxChoices: options.inboxChoices,
+      pins: createPinStore(store.db, clock),
+      sessions: new StaffSessions({ clock }),
+    };
     // A preview shows a curator's draft: its visits are the curator's own, not a museum's visitors'.
-    const api = createApi(store, { startedAt, settings, publisher: pub, staff, ...(options.preview ? { preview: options.preview } : { activity }) });
+    const api = createApi(store, { startedAt, settings, publisher: pub, staff, appVersion, ...(options.preview ? { preview: options.preview } : { activity }) });
     pub.start();
     const box = inbox;
     box.start();
     activity.start();
+    // A preview is a curator's laptop, not a kiosk of the fleet: no channel, no metrics.
+    if (!options.preview) {
+      follower.start();
+      void metrics.start();
+    }
+    // Staff changed where or how the channel is followed, or the metrics endpoint: apply it now.
+    const CHANNEL_KEYS = new Set(['channelUrl', 'channelGroup', 'channelPollMinutes', 'trustedKeys']);
+    const unwatch = settings.onChange((key) => {
+      if (options.preview) return;
+      if (CHANNEL_KEYS.has(key)) follower.apply();
+      if (key === 'metricsAddress' || key === 'metricsToken') void metrics.apply();
+    });
     const { mediaDir, tilesDir } = dirs;
     return {
-      api, store, settings, publisher: pub, inbox: box, activity, importPackage: importAndOffer, mediaDir, tilesDir, log,
+      api, store, settings, publisher: pub, inbox: box, channel: follower, metrics, activity, importPackage: importAndOffer, mediaDir, tilesDir, log,
       close: () => {
+        unwatch();
+        follower.stop();
+        void metrics.stop();
         box.stop();
         pub.stop();
         activity.stop();
@@ -123,6 +166,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
       },
     };
   } catch (error) {
+    channel?.stop();
     inbox?.stop();
     publisher?.stop();
     store.close();

@@ -1,15 +1,19 @@
 /**
  * The Electron host's entry: wiring only. Each piece it wires takes the Electron objects it
  * needs as parameters (window, input-lockdown, recovery, gpu-guard, display-sleep, relaunch,
- * protocol, ipc, security); this is the one file below src-main that imports 'electron'.
+ * app-update, protocol, ipc, security); this is the one file below src-main that imports
+ * 'electron' or an Electron-side package (electron-updater).
  */
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { KIOSK_SWITCHES } from '../common/chromium-switches';
 import { openVitrine, type VitrineCore } from '../core/vitrine';
 import { createLogger } from '../core/log';
 import { currentEnvironment, defaultDataDir } from '../core/paths';
+import { isOpen } from '../core/settings/hours';
 import { CRASH_LOG_FILE, openCrashLog } from '../core/staff/crash-log';
+import { scheduleAppUpdates, selfUpdateBlocker } from './app-update';
 import { APP_ENTRY_URL, APP_FALLBACK_URL, APP_SCHEME } from './app-url';
 import { runStaffCommand, staffCommandArguments } from './cli-mode';
 import { recordChildProcessCrashes } from './crash-records';
@@ -83,8 +87,13 @@ async function start(): Promise<void> {
     versions: { electron: electron ?? 'unknown', chrome: chrome ?? 'unknown', node },
     leaveKiosk: () => app.quit(),
     recentCrashes: () => crashLog?.recent() ?? [],
+    // The visitor's page: Chromium's renderer processes ('Tab'), their working set in kilobytes.
+    rendererMemoryBytes: () => {
+      const tabs = app.getAppMetrics().filter((p) => p.type === 'Tab');
+      return tabs.length === 0 ? null : tabs.reduce((sum, p) => sum + p.memory.workingSetSize * 1024, 0);
+    },
   };
-  const vitrine = await openVitrine({ dataDir, builtinPackage: paths.builtinPackage, log, host });
+  const vitrine = await openVitrine({ dataDir, builtinPackage: paths.builtinPackage, log, host, appVersion: app.getVersion() });
   core = vitrine;
   registerAppProtocol(protocol, createAppProtocolHandler({ rendererDir: paths.rendererDir, mediaDir: vitrine.mediaDir, tilesDir: vitrine.tilesDir, log }));
   teardown.push(bindIpc(ipcMain, vitrine.api, { log }));
@@ -109,12 +118,27 @@ async function start(): Promise<void> {
   const displayAwake = new DisplayAwakeService(powerSaveBlocker, { openingHours: () => vitrine.settings.get('openingHours'), log });
   displayAwake.start();
   teardown.push(() => displayAwake.stop());
-  const relaunch = scheduleNightlyRelaunch(app, { time: () => vitrine.settings.get('nightlyRelaunch'), log, beforeExit: shutDown });
+  // Scheduled before the nightly relaunch, which installs a downloaded update instead of a plain
+  // relaunch. autoUpdater is a getter that builds the platform's updater: read only on first use,
+  // so an installation with updates off (the default) never makes one.
+  const appUpdates = scheduleAppUpdates(() => autoUpdater, {
+    url: () => vitrine.settings.get('appUpdateUrl'),
+    isOpenNow: () => isOpen(vitrine.settings.get('openingHours'), new Date()),
+    visitorIdle: () => vitrine.publisher.visitorState === 'attract',
+    beforeInstall: shutDown,
+    log,
+    unsupported: selfUpdateBlocker({ isPackaged: app.isPackaged, platform: process.platform, env: process.env, resourcesPath: process.resourcesPath }),
+  });
+  teardown.push(() => appUpdates.stop());
+  const relaunch = scheduleNightlyRelaunch(app, {
+    time: () => vitrine.settings.get('nightlyRelaunch'), log, beforeExit: shutDown, instead: () => appUpdates.installIfReady(),
+  });
   teardown.push(() => relaunch.cancel());
   // Staff change these on the staff screen: apply them now, not at the next check or launch.
   teardown.push(vitrine.settings.onChange((key) => {
     if (key === 'openingHours') displayAwake.check();
     if (key === 'nightlyRelaunch') relaunch.reschedule();
+    if (key === 'appUpdateUrl') appUpdates.reschedule();
   }));
 
   await first.loadURL(APP_ENTRY_URL);

@@ -14,6 +14,11 @@ export interface NightlyRelaunchOptions {
   log: Logger;
   /** Runs just before the relaunch: close the store cleanly, since `app.exit` skips `before-quit`. */
   beforeExit?: () => void;
+  /**
+   * Runs first at the relaunch time; true means it restarts the app itself (a downloaded app
+   * update installs and starts the new version, app-update.ts), so the plain relaunch is skipped.
+   */
+  instead?: () => boolean;
   clock?: Clock;
 }
 
@@ -27,7 +32,7 @@ export interface NightlyRelaunch {
 /** Schedules `app.relaunch(); app.exit(0)` at the configured time, every day, until cancelled. */
 export function scheduleNightlyRelaunch(
   app: Pick<App, 'relaunch' | 'exit'>,
-  { time, log, beforeExit, clock = systemClock }: NightlyRelaunchOptions,
+  { time, log, beforeExit, instead, clock = systemClock }: NightlyRelaunchOptions,
 ): NightlyRelaunch {
   let timer: TimerHandle | null = null;
   let cancelled = false;
@@ -49,6 +54,18 @@ export function scheduleNightlyRelaunch(
 
   const fire = () => {
     timer = null;
+    let replaced = false;
+    try {
+      replaced = instead?.() ?? false;
+    } catch (error) {
+      log.error('relaunch', 'The step instead of the relaunch failed; relaunching plainly', error);
+    }
+    if (replaced) {
+      log.info('relaunch', 'Nightly relaunch: an app update installs and restarts the app instead');
+      // Should the app not quit after all, tomorrow is still planned.
+      schedule();
+      return;
+    }
     log.info('relaunch', 'Nightly relaunch now');
     try {
       beforeExit?.();

@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../core/log';
 import { currentEnvironment } from '../core/paths';
+import { installedVersion } from '../common/app-version';
 import { openVitrine } from '../core/vitrine';
 import { runBrowserHost, type LaunchedBrowser } from './run-host';
 
@@ -40,7 +41,7 @@ const outcome = await runBrowserHost({
   argv: process.argv.slice(2),
   environment: currentEnvironment(),
   rendererDir,
-  openCore: (dataDir, host) => openVitrine({ dataDir, builtinPackage, log, host }),
+  openCore: (dataDir, host) => openVitrine({ dataDir, builtinPackage, log, host, appVersion: installedVersion() }),
   isFile,
   launch,
   log,

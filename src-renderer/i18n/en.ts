@@ -5,6 +5,7 @@
  * Only the UI lives here: the exhibit's content comes from its package and is never translated.
  */
 import { playerEn } from './player.en';
+import { fleetEn } from './fleet.en';
 import { visitorsEn } from './visitors.en';
 
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   ...playerEn,
   // The staff screen's visitor figures (issue 21).
   ...visitorsEn,
+  ...fleetEn,
   'kiosk.label': 'Kiosk',
   'kiosk.loading': 'Loading…',
   'kiosk.back': 'Back',

@@ -5,11 +5,13 @@
  */
 import type { Catalogue, RussianPlural } from './messages';
 import { playerRu } from './player.ru';
+import { fleetRu } from './fleet.ru';
 import { visitorsRu } from './visitors.ru';
 
 export const ru: Catalogue<RussianPlural> = {
   ...playerRu,
   ...visitorsRu,
+  ...fleetRu,
   'kiosk.label': 'Навигация',
   'kiosk.loading': 'Загрузка…',
   'kiosk.back': 'Назад',

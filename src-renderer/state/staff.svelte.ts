@@ -97,6 +97,13 @@ export class StaffSession {
     });
   }
 
+  /** Looks at the content channel now (issue 22); the status that follows shows how it went. */
+  async checkChannel(): Promise<void> {
+    await this.#act(async (token) => {
+      await this.#api.staffCheckChannel({ token });
+    });
+  }
+
   /** Imports an inbox package refused only for its version: staff confirmed it (issue 17). */
   async importAnyway(name: string): Promise<void> {
     await this.#act(async (token) => {

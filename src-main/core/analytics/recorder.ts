@@ -75,6 +75,15 @@ export class ActivityRecorder {
   /** Events and visits dropped since the last write, added to the next one's counts. */
   #lost = { events: 0, hour: '', content: '' };
   #lastEndedAt: number | null = null;
+  /**
+   * Counters since start, for the metrics endpoint (issue 22). An idle reset is a visit the
+   * renderer ended itself (a batch with `endedMs`): the contract names no reason, but a visit in
+   * the renderer ends only when its session is reset (Kiosk.svelte), and that is the idle reset
+   * (new content goes live on the attract screen, with no visit open). Visits ended here instead
+   * (abandoned by a crashed renderer, too many open, the kiosk closing) count as visits only.
+   */
+  #visitsEnded = 0;
+  #idleResets = 0;
   #timer: unknown = null;
   #sweeper: unknown = null;
   readonly #searches: SearchThreshold;
@@ -106,8 +115,16 @@ export class ActivityRecorder {
     const room = MAX_EVENTS_PER_VISIT - visit.events.length;
     visit.events.push(...args.events.slice(0, Math.max(room, 0)));
     visit.dropped += Math.max(args.events.length - Math.max(room, 0), 0);
-    if (args.endedMs !== undefined) this.#end(args.visit, args.endedMs);
+    if (args.endedMs !== undefined) {
+      this.#idleResets++;
+      this.#end(args.visit, args.endedMs);
+    }
     return { accepted: true };
+  }
+
+  /** Visits ended and idle resets since the kiosk started (in memory only; see #visitsEnded). */
+  counts(): { visits: number; idleResets: number } {
+    return { visits: this.#visitsEnded, idleResets: this.#idleResets };
   }
 
   /** Ends visits not heard of for half an hour, and forgets counts older than the retention period. */
@@ -161,6 +178,7 @@ export class ActivityRecorder {
     const visit = this.#open.get(id);
     if (!visit) return;
     this.#open.delete(id);
+    this.#visitsEnded++;
     const { clock } = this.options;
     const endedAt = lengthMs === null ? visit.lastHeard : clock.now();
     const length = lengthMs ?? endedAt - visit.startedAt;

@@ -96,6 +96,55 @@ export const SETTINGS = {
     expected: 'a whole number of days from 1 to 3650',
     about: 'How long the hourly visitor counts are kept.',
   },
+  channelUrl: {
+    schema: z
+      .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
+      .refine((u) => u.endsWith('/channel.json'), 'the address of a channel.json')
+      .nullable(),
+    default: null as string | null,
+    expected: 'the http:// or https:// address of a channel.json written by vitrine publish, or null for no channel',
+    about: 'A web server this kiosk pulls new content from (docs/fleet.md); it needs a trusted key.',
+  },
+  channelGroup: {
+    schema: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a group name: lower-case letters, digits and hyphens').nullable(),
+    default: null as string | null,
+    expected: 'a group name of lower-case letters, digits and hyphens (at most 40), such as "east-wing", or null for the whole fleet',
+    about: "This kiosk's group in the channel: it takes the group's package, else the fleet's.",
+  },
+  channelPollMinutes: {
+    schema: z.number().int().min(1).max(1440),
+    default: 15,
+    expected: 'a whole number of minutes from 1 to 1440',
+    about: 'How often the kiosk asks the channel for news (with a random spread, so a fleet does not ask at once).',
+  },
+  channelMaxKBps: {
+    schema: z.number().int().min(0).max(1_000_000),
+    default: 2048,
+    expected: 'a whole number of kilobytes a second from 0 (no ceiling) to 1000000',
+    about: 'The fastest a package is downloaded from the channel, to leave the network to others.',
+  },
+  metricsAddress: {
+    schema: z
+      .string()
+      .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/, 'an address "IP:port", such as "0.0.0.0:9464"')
+      .nullable(),
+    default: null as string | null,
+    expected: 'an address "IP:port" such as "0.0.0.0:9464" (or "127.0.0.1:9464" for this machine only), or null for off',
+    about: 'Where the Prometheus metrics endpoint listens (docs/fleet.md); off by default.',
+  },
+  metricsToken: {
+    schema: z.string().regex(/^[A-Za-z0-9._~+/=-]{24,200}$/, 'at least 24 letters, digits or ._~+/=- characters').nullable(),
+    default: null as string | null,
+    expected: 'a bearer token of 24 to 200 letters, digits or ._~+/=- (Prometheus sends it), or null',
+    about: 'The token Prometheus must send to read the metrics; without one the endpoint stays off.',
+    secret: true,
+  },
+  appUpdateUrl: {
+    schema: z.url({ protocol: /^https?$/, error: 'an http:// or https:// address' }).nullable(),
+    default: null as string | null,
+    expected: 'the http:// or https:// address of the folder holding latest.yml (electron-updater generic), or null for no updates',
+    about: 'Where the app looks for new versions of itself; they install only outside opening hours (Electron only).',
+  },
   inboxDir: {
     schema: z.string().min(1).refine(isAbsolute, 'an absolute folder path').nullable(),
     default: null as string | null,

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { ApiError, type ApiImplementation } from '../../contract/api';
-import type { CrashReportView } from '../../contract/types';
+import type { ChannelStatusView, CrashReportView } from '../../contract/types';
 import type { Clock } from '../clock';
 import type { Inbox } from '../inbox/inbox';
 import type { Logger } from '../log';
@@ -34,6 +34,11 @@ export interface KioskHost {
   leaveKiosk?: () => void;
   /** Recent crashes the host noticed, newest first. */
   recentCrashes?: () => CrashReportView[];
+  /**
+   * Memory the renderer (the visitor's page) holds now, in bytes, for the metrics endpoint
+   * (issue 22); null when the host cannot tell. Absent on a host that never can.
+   */
+  rendererMemoryBytes?: () => number | null;
 }
 
 export interface StaffContext {
@@ -41,6 +46,10 @@ export interface StaffContext {
   settings: SettingsStore;
   publisher: Publisher;
   inbox: Inbox;
+  /** The channel follower (issue 22): its state, and a look now when staff ask. */
+  channel: { status(): ChannelStatusView; checkNow(): Promise<ChannelStatusView> };
+  /** The metrics endpoint: where it listens, or why it does not. */
+  metrics: { readonly url: string | null; readonly problem: string | null };
   pins: PinStore;
   sessions: StaffSessions;
   dataDir: string;
@@ -52,9 +61,12 @@ export interface StaffContext {
   log?: Logger | undefined;
 }
 
+/** How long staffCheckChannel waits for the look before answering with the state so far. */
+const CHECK_ANSWER_MS = 5000;
+
 export type StaffVerbs = Pick<
   ApiImplementation,
-  'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk' | 'staffVisitors'
+  'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk' | 'staffVisitors' | 'staffCheckChannel'
 >;
 
 /** Staff verbs for a host without staff mode (no services): each refuses plainly. */
@@ -63,7 +75,7 @@ export function staffUnavailable(): StaffVerbs {
     throw new ApiError('unavailable', 'Staff mode is not available on this kiosk.');
   };
   return {
-    staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse,
+    staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse, staffCheckChannel: refuse,
     staffLeaveKiosk: refuse, staffVisitors: refuse,
   };
 }
@@ -128,6 +140,8 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
           folder, available: folder !== null && existsSync(folder), choices: (ctx.inboxChoices ?? removableMediaFolders)(),
           importing: ctx.inbox.importing, progress: ctx.inbox.progress, results: ctx.inbox.results(10).map(inboxResultView),
         },
+        channel: ctx.channel.status(),
+        metrics: { url: ctx.metrics.url, problem: ctx.metrics.problem },
         settings: settingViews(settings),
         health: measureHealth(store, { dataDir: ctx.dataDir, startedAt: ctx.startedAt, now: ctx.clock.now(), crashes: ctx.host?.recentCrashes }),
       };
@@ -155,6 +169,18 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
       log?.info('staff', `Setting ${key} changed`);
       if (key === 'inboxDir') ctx.inbox.refresh(); // watch the new folder now, not at the next scan
       return { key, value: ctx.settings.all()[key as keyof ReturnType<SettingsStore['all']>] };
+    },
+
+    async staffCheckChannel({ token }) {
+      session(token);
+      if (ctx.settings.get('channelUrl') === null) throw new ApiError('unavailable', 'No channel is set. Set channelUrl to the address of a channel.json (docs/fleet.md).');
+      // A look that finds a new package goes on to download and import it, minutes for a large
+      // one: answer after a few seconds whatever it is doing, and let the screen watch the rest.
+      const check = ctx.channel.checkNow();
+      let timer: unknown = null;
+      await Promise.race([check, new Promise<void>((resolve) => (timer = ctx.clock.setTimeout(resolve, CHECK_ANSWER_MS)))]);
+      ctx.clock.clearTimeout(timer);
+      return ctx.channel.status();
     },
 
     async staffImportFromInbox({ token }) {

@@ -30,7 +30,8 @@ export function quickCheck(store: Store): { ok: boolean; detail: string } {
   }
 }
 
-function freeDisk(dir: string): StaffHealthView['disk'] {
+/** Free and total space where `dir` lives, or null when the system cannot tell. */
+export function freeDisk(dir: string): StaffHealthView['disk'] {
   try {
     const fs = statfsSync(dir);
     return { freeBytes: fs.bavail * fs.bsize, totalBytes: fs.blocks * fs.bsize };

@@ -43,10 +43,14 @@ export function inboxResultView(r: InboxRecord): InboxResultView {
 }
 
 /** Every setting with its value, default and the words that explain it. */
+/** What the staff screen shows for a secret setting that has a value. */
+export const SECRET_SHOWN = '(set: see vitrine settings get)';
+
 export function settingViews(settings: Settings): StaffSettingView[] {
   return (Object.keys(SETTINGS) as SettingKey[]).map((key) => ({
     key,
-    value: settings[key] as JsonValue,
+    // A secret (the metrics token) is never sent to a screen: staff see only that it is set.
+    value: ('secret' in SETTINGS[key] && settings[key] !== null ? SECRET_SHOWN : settings[key]) as JsonValue,
     defaultValue: SETTINGS[key].default as JsonValue,
     about: SETTINGS[key].about,
     expected: SETTINGS[key].expected,

@@ -50,6 +50,12 @@ describe('the builder configuration', () => {
     expect(gallery.nsis).toMatchObject({ perMachine: true, deleteAppDataOnUninstall: false });
   });
 
+  it('describes app updates for a generic server, and npm run package never uploads', () => {
+    // A placeholder: each kiosk's appUpdateUrl setting replaces it (docs/app-updates.md).
+    expect(gallery.publish).toEqual({ provider: 'generic', url: 'https://updates.example.org/vitrine/' });
+    expect(readFileSync(join(ROOT, 'scripts/package.mjs'), 'utf8')).toContain("'--publish', 'never'");
+  });
+
   it('flips every fuse the issue asks for in the gallery build', () => {
     expect(gallery.electronFuses).toEqual(GALLERY_FUSES);
   });

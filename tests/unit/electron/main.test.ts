@@ -23,6 +23,12 @@ function makeElectron(options: { lock: boolean }) {
     commandLine: { appendSwitch: vi.fn((name: string) => void order.push(`switch ${name}`)) },
     getAppPath: () => '/opt/vitrine',
     getPath: vi.fn((name: string) => (name === 'userData' ? fx.userData : `/var/lib/vitrine/${name}`)),
+    getVersion: () => '9.8.7',
+    getAppMetrics: vi.fn(() => [
+      { type: 'Browser', memory: { workingSetSize: 100_000 } },
+      { type: 'Tab', memory: { workingSetSize: 200_000 } },
+      { type: 'GPU', memory: { workingSetSize: 50_000 } },
+    ]),
   });
   const windows: ElectronWindow[] = [];
   class ElectronWindow extends FakeWindow {
@@ -283,6 +289,11 @@ describe('main.ts', () => {
     expect(host).toMatchObject({ kind: 'electron', versions: { node: process.versions.node } });
     expect(Object.keys(host.versions)).toEqual(['electron', 'chrome', 'node']);
     expect(host.recentCrashes()).toEqual([]);
+    // For the metrics (issue 22): the app's version, and the visitor's page's memory alone.
+    expect(fx.openVitrine.mock.calls[0]![0].appVersion).toBe('9.8.7');
+    expect(host.rendererMemoryBytes()).toBe(200_000 * 1024);
+    electron.app.getAppMetrics.mockReturnValue([]);
+    expect(host.rendererMemoryBytes()).toBeNull();
     electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 5 });
     window.webContents.crash('oom', 137);
     expect(host.recentCrashes().map((c: { kind: string; detail: string }) => `${c.kind}: ${c.detail}`)).toEqual(['renderer: oom, exit code 137', 'gpu: crashed, exit code 5']);

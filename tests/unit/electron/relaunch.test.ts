@@ -102,6 +102,27 @@ describe('scheduleNightlyRelaunch', () => {
     expect(app.exit).not.toHaveBeenCalled();
   });
 
+  it('lets `instead` take the relaunch over (an app update installing), else relaunches plainly', () => {
+    const answers: (boolean | Error)[] = [true, false, new Error('updater gone')];
+    const instead = vi.fn(() => {
+      const answer = answers.shift()!;
+      if (answer instanceof Error) throw answer;
+      order.push(answer ? 'install update' : 'no update');
+      return answer;
+    });
+    relaunch = scheduleNightlyRelaunch(app, { time: () => '03:00', log, beforeExit: () => void order.push('close store'), instead });
+    vi.advanceTimersByTime(4 * HOUR + 30 * MINUTE);
+    expect(order).toEqual(['install update']);
+    expect(app.relaunch).not.toHaveBeenCalled();
+    // Should the app still run, the next night is planned; there, nothing to install.
+    vi.advanceTimersByTime(24 * HOUR);
+    expect(order).toEqual(['install update', 'no update', 'close store', 'relaunch', 'exit 0']);
+    // A failing hook never costs the relaunch.
+    vi.advanceTimersByTime(24 * HOUR);
+    expect(app.relaunch).toHaveBeenCalledTimes(2);
+    expect(instead).toHaveBeenCalledTimes(3);
+  });
+
   it('relaunches even if closing the store fails first', () => {
     relaunch = scheduleNightlyRelaunch(app, {
       time: () => '03:00',

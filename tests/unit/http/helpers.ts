@@ -74,11 +74,11 @@ export function fakeApi(): ApiImplementation {
 }
 
 /** The staff verbs, each refusing as a host without staff mode would. */
-function staffVerbsUnavailable(): Pick<ApiImplementation, 'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk'> {
+function staffVerbsUnavailable(): Pick<ApiImplementation, 'staffLogin' | 'staffLogout' | 'staffStatus' | 'staffRollback' | 'staffSetSetting' | 'staffImportFromInbox' | 'staffImportAnyway' | 'staffLeaveKiosk' | 'staffCheckChannel'> {
   const refuse = (): never => {
     throw new ApiError('unauthorized', 'Staff mode is closed. Enter the staff PIN.');
   };
-  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse, staffLeaveKiosk: refuse };
+  return { staffLogin: refuse, staffLogout: refuse, staffStatus: refuse, staffRollback: refuse, staffSetSetting: refuse, staffImportFromInbox: refuse, staffImportAnyway: refuse, staffLeaveKiosk: refuse, staffCheckChannel: refuse };
 }
 
 export const SECRET = 'SECRET-OUTSIDE-THE-RENDERER';

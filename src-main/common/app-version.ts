@@ -1,13 +1,13 @@
 /**
- * The version `vitrine --version` prints: the one in the package.json this command was installed
- * with (the project's, the standalone CLI's, or the packaged app's), found by walking up from the
- * bundle's own folder.
+ * The app's version (`vitrine --version`, the health endpoint, the metrics): the one in the
+ * package.json it was installed with (the project's, the standalone CLI's, or the packaged app's),
+ * found by walking up from the bundle's own folder.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export function cliVersion(from: string = dirname(fileURLToPath(import.meta.url))): string {
+export function installedVersion(from: string = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
