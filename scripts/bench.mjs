@@ -64,6 +64,8 @@ const BENCHES = [
   { name: 'media', module: 'bench/media.mjs', run: (m) => m.benchMedia({ taps: 30, cycles: 200 }), rows: (r, m) => m.rows(r) },
   // Issue 21: the store's growth per 10,000 visits, a year's export, and the cost on a tap.
   { name: 'analytics', module: 'bench/analytics.mjs', run: (m) => m.benchAnalytics(), rows: (r, m) => m.rows(r) },
+  // Issue 22: a kiosk polling its channel, and downloading 250 MB from it, with the tap p95 meanwhile.
+  { name: 'fleet', module: 'bench/fleet.mjs', run: (m) => m.benchFleet(), rows: (r, m) => m.rows(r) },
   // The same on the generated large package (the import benchmark's, made once), with fewer runs.
   { name: 'cold-start-large', module: 'bench/cold-start.mjs', run: async (m) => m.benchColdStart({ runs: 3, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
   { name: 'taps-large', module: 'bench/taps.mjs', run: async (m) => m.benchTaps({ visits: 1, runs: 3, maxTaps: 60, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },

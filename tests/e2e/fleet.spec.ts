@@ -67,7 +67,9 @@ test.beforeAll(async () => {
   await cli('keygen', '--out', key);
   const trusted = JSON.stringify([readFileSync(`${key}.pub`, 'utf8').trim()]);
   const first = await publishEdition(1);
-  server = await nginx(channel, work.path);
+  // A slow line (2 Mbit/s): a large package is still on its way when the test stops nginx,
+  // rather than already whole in the kernel's socket buffers.
+  server = await nginx(channel, work.path, { limitRate: '256k' });
   for (const name of ['east-1', 'east-2', 'rotunda']) {
     const metrics = `127.0.0.1:${await freePort()}`;
     const host = await startHost(

@@ -53,8 +53,11 @@ export interface Nginx {
   accessLog(): string[];
 }
 
-/** nginx serving `root` on 127.0.0.1 as a plain static server (ETag, ranges: its defaults). */
-export async function nginx(root: string, work: string): Promise<Nginx> {
+/**
+ * nginx serving `root` on 127.0.0.1 as a plain static server (ETag, ranges: its defaults);
+ * `limitRate` (nginx's limit_rate, e.g. "256k") makes it a slow line.
+ */
+export async function nginx(root: string, work: string, { limitRate }: { limitRate?: string } = {}): Promise<Nginx> {
   const dir = join(work, 'nginx');
   for (const sub of ['', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
   const port = await freePort();
@@ -76,10 +79,7 @@ http {
   scgi_temp_path ${dir}/tmp/scgi;
   server {
     listen 127.0.0.1:${port};
-    root ${root};
-    # A slow line (2 Mbit/s): a large package is still on its way when the test stops nginx,
-    # rather than already whole in the kernel's socket buffers.
-    limit_rate 256k;
+    root ${root};${limitRate ? `\n    limit_rate ${limitRate};` : ''}
   }
 }
 `);
