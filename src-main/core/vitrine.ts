@@ -126,7 +126,7 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     const appVersion = options.appVersion ?? 'unknown';
     const metrics = new MetricsService({
       settings: () => ({ address: settings.get('metricsAddress'), token: settings.get('metricsToken') }),
-      registry: createKioskMetrics(kioskMetricsSources({ store, dataDir, settings, channel: follower, activity, host: options.host, appVersion }), { log }),
+      registry: () => createKioskMetrics(kioskMetricsSources({ store, dataDir, settings, channel: follower, activity, host: options.host, appVersion }), { log }),
       log,
     });
     const staff = {

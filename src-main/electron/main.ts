@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron';
-import { autoUpdater } from 'electron-updater';
+// electron-updater is CommonJS with autoUpdater behind a getter: Node's ESM loader cannot see it
+// as a named export (electron-builder#7976), so the bundle must import the module's default.
+import electronUpdater from 'electron-updater';
 import { KIOSK_SWITCHES } from '../common/chromium-switches';
 import { openVitrine, type VitrineCore } from '../core/vitrine';
 import { createLogger } from '../core/log';
@@ -121,7 +123,7 @@ async function start(): Promise<void> {
   // Scheduled before the nightly relaunch, which installs a downloaded update instead of a plain
   // relaunch. autoUpdater is a getter that builds the platform's updater: read only on first use,
   // so an installation with updates off (the default) never makes one.
-  const appUpdates = scheduleAppUpdates(() => autoUpdater, {
+  const appUpdates = scheduleAppUpdates(() => electronUpdater.autoUpdater, {
     url: () => vitrine.settings.get('appUpdateUrl'),
     isOpenNow: () => isOpen(vitrine.settings.get('openingHours'), new Date()),
     visitorIdle: () => vitrine.publisher.visitorState === 'attract',

@@ -36,6 +36,8 @@ export interface DownloadOptions {
   onProgress?: (done: number, total: number) => void;
   /** No byte for this long: the connection is given up (and resumed at the next attempt). */
   stallMs?: number;
+  /** Stops the download (the kiosk stops, or staff changed the channel); what is on disk is kept. */
+  signal?: AbortSignal;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -79,15 +81,22 @@ export async function downloadPackage(options: DownloadOptions): Promise<void> {
   // Without what the server called the file last time, a resumed tail could belong to another file.
   if (have > 0 && validator === null) have = await restart(part);
 
+  const resumed = have > 0;
   const hash = createHash('sha256');
   if (have < total) {
-    const headers: Record<string, string> = have > 0 ? { range: `bytes=${have}-`, 'if-range': validator! } : {};
+    // identity: a CDN that compresses would change the length and the meaning of byte ranges.
+    const headers: Record<string, string> = { 'accept-encoding': 'identity', ...(have > 0 ? { range: `bytes=${have}-`, 'if-range': validator! } : {}) };
     const stall = new AbortController();
+    options.signal?.addEventListener('abort', () => stall.abort(), { once: true });
+    // A server that takes the connection and never answers is given up too, not waited for.
+    const waiting = setTimeout(() => stall.abort(), options.stallMs ?? 60_000);
     let response: Response;
     try {
       response = await (options.fetch ?? fetch)(url, { headers, signal: stall.signal, redirect: 'follow' });
     } catch (error) {
       throw new DownloadError('network', `The package at ${url} could not be reached (${networkReason(error)}).`);
+    } finally {
+      clearTimeout(waiting);
     }
     if (response.status === 206) {
       const range = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
@@ -129,6 +138,8 @@ export async function downloadPackage(options: DownloadOptions): Promise<void> {
   const digest = hash.digest('hex');
   if (digest !== sha256) {
     await restart(part);
+    // Resumed bytes may be what is wrong (a part damaged on this disk): once more, from the start.
+    if (resumed) throw new DownloadError('network', `The download of ${url}, resumed, did not have the channel's SHA-256; it starts again from the beginning.`);
     throw new DownloadError('refused', `The package at ${url} has SHA-256 ${digest}, but the channel says ${sha256}: it is not the package that was published.`);
   }
   await rename(part, dest);
@@ -150,8 +161,9 @@ async function receive(
   let have = start;
   const began = now();
   let timer = setTimeout(() => stall.abort(), stallMs);
+  const reader = response.body!.getReader();
+  let finished = false;
   try {
-    const reader = response.body!.getReader();
     for (;;) {
       let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
@@ -159,9 +171,11 @@ async function receive(
       } catch (error) {
         throw new DownloadError('network', `The download of ${options.url} stopped at ${have} of ${total} bytes (${networkReason(error)}); it resumes from there.`);
       }
-      if (chunk.done) break;
+      if (chunk.done) {
+        finished = true;
+        break;
+      }
       if (have + chunk.value.byteLength > total) {
-        await reader.cancel();
         await file.close();
         await restart(part);
         throw new DownloadError('refused', `The package at ${options.url} is longer than the ${total} bytes the channel says.`);
@@ -180,6 +194,8 @@ async function receive(
     }
   } finally {
     clearTimeout(timer);
+    // Whatever stopped it (a full disk, a refusal), the connection is let go at once.
+    if (!finished) await reader.cancel().catch(() => undefined);
     await file.close().catch(() => undefined);
   }
   return have;
@@ -190,7 +206,31 @@ async function hashFile(path: string, bytes: number, hash: Hash): Promise<void> 
   for await (const chunk of createReadStream(path, { start: 0, end: bytes - 1 })) hash.update(chunk as Buffer);
 }
 
+/** Throws away what is on disk for a download (its bytes and what the server called them): from zero next time. */
 async function restart(part: string): Promise<number> {
   await rm(part, { force: true });
+  await rm(part.replace(/\.part$/, '.validator'), { force: true });
   return 0;
+}
+
+/** A response's text, refused with `tooBig()` past `max` bytes without reading the rest (a server gone wrong could send gigabytes). */
+export async function readCapped(response: Response, max: number, tooBig: () => Error): Promise<string> {
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel();
+    throw tooBig();
+  }
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -8,20 +8,21 @@
  * says so on the staff screen. Nothing here throws out of a timer.
  */
 import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChannelStatusView } from '../../contract/types';
 import type { Clock } from '../clock';
 import { inboxRecords } from '../inbox/records';
-import { readJsonFile, writeJsonFileAtomically } from '../json-file';
 import type { Logger } from '../log';
 import { PackageError } from '../packages/errors';
 import type { ImportResult } from '../packages/importer';
+import { freeDisk } from '../staff/health';
 import type { Store } from '../store/connection';
 import { DataBusyError } from '../versions/lock';
 import { ChannelError, MAX_CHANNEL_BYTES, entryFor, packageUrl, readChannel, type ChannelBody, type ChannelEntry } from './channel-file';
-import { DownloadError, downloadPackage, networkReason } from './download';
+import { DownloadError, downloadPackage, networkReason, readCapped } from './download';
 import { compareWithStore } from './known';
+import { readSaved, STATE_FILE, writeSaved } from './saved-state';
 
 export interface ChannelSettings {
   url: string | null;
@@ -52,13 +53,10 @@ export interface ChannelFollowerOptions {
 
 const HOUR_MS = 3_600_000;
 const CHANNEL_TIMEOUT_MS = 30_000;
-const STATE_FILE = 'state.json';
+/** Room kept free besides a package's download and import: the store, its journal, the logs. */
+const DISK_MARGIN = 500 * 1024 * 1024;
+const mb = (bytes: number) => Math.round(bytes / (1024 * 1024)).toLocaleString('en');
 
-/** What survives a restart: the latest channel.json read, so an older one replayed is refused. */
-interface SavedState {
-  url: string;
-  sequence: number;
-}
 
 export class ChannelFollower {
   readonly #o: ChannelFollowerOptions;
@@ -72,6 +70,10 @@ export class ChannelFollower {
   #cached: { url: string; etag: string | null; body: ChannelBody } | null = null;
   /** Packages refused after their download (by SHA-256): not fetched again until the channel changes. */
   readonly #refused = new Map<string, string>();
+  /** Ends the look under way: its download stops (what is on disk is kept) and nothing is imported. */
+  #look: AbortController | null = null;
+  /** Settings changed during a look: look again soon after it, not at the next planned time. */
+  #again = false;
 
   constructor(options: ChannelFollowerOptions) {
     this.#o = options;
@@ -93,25 +95,38 @@ export class ChannelFollower {
 
   stop(): void {
     this.#stopped = true;
+    this.#look?.abort();
     if (this.#timer !== null) this.#o.clock.clearTimeout(this.#timer);
     this.#timer = null;
   }
 
-  /** A channel setting changed: forget the failures and look again soon. */
+  /**
+   * A channel setting changed (another channel, group or keys): forget what was read and refused,
+   * stop a download for the old settings (its bytes are kept for a resume) and look again soon.
+   */
   apply(): void {
     this.#status.failures = 0;
     this.#refused.clear();
-    if (!this.#stopped) this.#schedule(1000);
+    this.#cached = null;
+    if (this.#running) {
+      this.#again = true;
+      this.#look?.abort();
+    } else if (!this.#stopped) this.#schedule(1000);
   }
 
   /** Looks now (staff asked, or a test): waits for a look already under way instead of starting another. */
   checkNow(): Promise<ChannelStatusView> {
     this.#running ??= (async () => {
+      const look = new AbortController();
+      this.#look = look;
       try {
-        await this.#check();
+        await this.#check(look.signal);
       } finally {
         this.#running = null;
-        if (!this.#stopped) this.#schedule(this.#nextWait());
+        this.#look = null;
+        const again = this.#again;
+        this.#again = false;
+        if (!this.#stopped) this.#schedule(again ? 1000 : this.#nextWait());
       }
       return this.status();
     })();
@@ -135,7 +150,7 @@ export class ChannelFollower {
     return Math.round(base * (0.8 + 0.4 * (this.#o.random ?? Math.random)()));
   }
 
-  async #check(): Promise<ChannelStatusView> {
+  async #check(signal: AbortSignal): Promise<ChannelStatusView> {
     const settings = this.#o.settings();
     const s = this.#status;
     s.problem = null;
@@ -157,6 +172,7 @@ export class ChannelFollower {
     } catch (error) {
       return this.#fail(error instanceof ChannelError ? 'refused' : 'offline', error);
     }
+    this.#status.failures = 0; // the channel answered: what follows is about its package, not the line
     const entry = entryFor(body, settings.group);
     if (!entry) {
       s.offered = null;
@@ -170,7 +186,7 @@ export class ChannelFollower {
     }
     const earlier = this.#refused.get(entry.sha256);
     if (earlier !== undefined) return this.#fail('refused', new ChannelError(earlier), false);
-    return this.#fetchAndImport(settings, entry);
+    return this.#fetchAndImport(settings, entry, signal);
   }
 
   async #readChannel(url: string, trustedKeys: readonly string[]): Promise<ChannelBody> {
@@ -193,42 +209,56 @@ export class ChannelFollower {
       throw new Error(`The channel ${url} answered ${response.status} ${response.statusText}. The kiosk keeps showing what it has.`);
     }
     this.#status.lastReachedAt = this.#iso(this.#o.clock.now());
-    const text = await response.text();
-    if (Buffer.byteLength(text) > MAX_CHANNEL_BYTES) throw new ChannelError(`channel.json at ${url}: expected at most ${MAX_CHANNEL_BYTES} bytes`);
+    const text = await readCapped(response, MAX_CHANNEL_BYTES, () => new ChannelError(`channel.json at ${url}: expected at most ${MAX_CHANNEL_BYTES} bytes`));
     const body = readChannel(text, trustedKeys, `channel.json at ${url}`);
-    const saved = this.#saved();
+    const saved = readSaved(this.#dir);
     if (saved?.url === url && body.sequence < saved.sequence) {
       throw new ChannelError(`channel.json at ${url}: sequence ${body.sequence} is older than the ${saved.sequence} this kiosk has read (an old channel.json put back?); it is not followed.`);
     }
     if (saved?.url !== url || body.sequence > saved.sequence) {
-      writeJsonFileAtomically(join(this.#dir, STATE_FILE), { url, sequence: body.sequence } satisfies SavedState);
+      writeSaved(this.#dir, { url, sequence: body.sequence });
       this.#refused.clear(); // a new channel.json: what was refused may have been fixed
     }
     this.#cached = { url, etag: response.headers.get('etag'), body };
     return body;
   }
 
-  async #fetchAndImport(settings: ChannelSettings, entry: ChannelEntry): Promise<ChannelStatusView> {
+  async #fetchAndImport(settings: ChannelSettings, entry: ChannelEntry, signal: AbortSignal): Promise<ChannelStatusView> {
     const s = this.#status;
     const dest = join(this.#dir, `${entry.sha256}.vitrine`);
     try {
       mkdirSync(this.#dir, { recursive: true });
+      await this.#clearOthers(entry.sha256);
+      // The download, then the import beside the live content: leave room for both, and for the store.
+      const disk = freeDisk(this.#o.dataDir);
+      const needed = entry.bytes * 3 + DISK_MARGIN;
+      if (disk && disk.freeBytes < needed) {
+        return this.#fail('refused', new Error(`Not enough disk space for "${entry.title}" ${entry.version}: it needs about ${mb(needed)} MB free, and ${mb(disk.freeBytes)} MB are. Free space on the kiosk (earlier versions: keepVersions).`));
+      }
       s.state = 'downloading';
       s.download = { done: 0, total: entry.bytes };
       await downloadPackage({
-        url: packageUrl(entry, settings.url!), dest, bytes: entry.bytes, sha256: entry.sha256, maxBytesPerSecond: settings.maxKBps * 1024,
+        url: packageUrl(entry, settings.url!), dest, bytes: entry.bytes, sha256: entry.sha256, maxBytesPerSecond: settings.maxKBps * 1024, signal,
         onProgress: (done, total) => void (s.download = { done, total }),
         ...(this.#o.fetch ? { fetch: this.#o.fetch } : {}), ...(this.#o.sleep ? { sleep: this.#o.sleep } : {}),
       });
     } catch (error) {
       s.download = null;
-      if (error instanceof DownloadError && error.failure === 'network') return this.#fail('offline', error);
-      const message = error instanceof Error ? error.message : String(error);
-      this.#refused.set(entry.sha256, message);
-      this.#record(entry, 'refused', message);
-      return this.#fail('refused', error, false);
+      if (signal.aborted) return this.#set('waiting', null); // stopped, or the settings changed: nothing is wrong
+      if (error instanceof DownloadError && error.failure === 'refused') {
+        this.#refused.set(entry.sha256, error.message);
+        this.#record(entry, 'refused', error.message);
+        return this.#fail('refused', error, false);
+      }
+      // The network, or this kiosk's own disk (full, read-only): tried again later, bytes kept.
+      return this.#fail(error instanceof DownloadError ? 'offline' : 'refused', error);
     }
     s.download = null;
+    // Stopped meanwhile, or staff pointed the kiosk elsewhere: the old channel's package is not taken.
+    if (signal.aborted || this.#o.settings().url !== settings.url) {
+      await rm(dest, { force: true });
+      return this.#set('waiting', null);
+    }
     s.state = 'importing';
     try {
       const r = await this.#o.importPackage(dest, `channel: ${settings.url}`);
@@ -243,6 +273,18 @@ export class ChannelFollower {
     } finally {
       await rm(dest, { force: true });
     }
+  }
+
+  /** Removes downloads of packages the channel no longer offers (a newer one was published meanwhile). */
+  async #clearOthers(keep: string): Promise<void> {
+    for (const name of await readdir(this.#dir).catch(() => [] as string[])) {
+      if (name !== STATE_FILE && !name.startsWith(keep)) await rm(join(this.#dir, name), { force: true });
+    }
+  }
+
+  #set(state: ChannelStatusView['state'], problem: string | null): ChannelStatusView {
+    Object.assign(this.#status, { state, problem });
+    return this.status();
   }
 
   #done(): ChannelStatusView {
@@ -265,15 +307,6 @@ export class ChannelFollower {
       versionId, packageId: entry.packageId, packageVersion: entry.version, title: entry.title, artifacts: null, images: null,
       finishedAt: this.#iso(this.#o.clock.now()), older: false,
     });
-  }
-
-  #saved(): SavedState | null {
-    try {
-      const saved = readJsonFile(join(this.#dir, STATE_FILE)) as Partial<SavedState> | undefined;
-      return typeof saved?.url === 'string' && typeof saved.sequence === 'number' ? { url: saved.url, sequence: saved.sequence } : null;
-    } catch {
-      return null; // a damaged state file: follow the channel as if new (its signature still binds)
-    }
   }
 
   #iso(ms: number): string {

@@ -16,7 +16,11 @@ export interface MetricsSettings {
 export interface MetricsServiceOptions {
   /** The metricsAddress and metricsToken settings, read each time the service (re)starts. */
   settings: () => MetricsSettings;
-  registry: Registry;
+  /**
+   * The registry, or how to make it: made at the first listen, so a kiosk with the endpoint off
+   * (the default) never starts prom-client's process collectors (an event-loop timer, a GC observer).
+   */
+  registry: Registry | (() => Registry);
   log: Logger;
 }
 
@@ -37,6 +41,7 @@ export class MetricsService {
   #problem: string | null = null;
   /** Calls run one after another: two quick setting changes must not race for the port. */
   #queue: Promise<void> = Promise.resolve();
+  #registry: Registry | null = null;
 
   constructor(private readonly options: MetricsServiceOptions) {}
 
@@ -89,12 +94,17 @@ export class MetricsService {
       return;
     }
     try {
-      this.#server = await startMetricsServer({ address, token, registry: this.options.registry, log: this.options.log });
+      this.#server = await startMetricsServer({ address, token, registry: this.#resolveRegistry(), log: this.options.log });
       this.options.log.info('metrics', `The metrics endpoint listens on ${this.#server.url}`);
     } catch (error) {
       this.#problem = listenProblem(address, error);
       this.options.log.warn('metrics', this.#problem);
     }
+  }
+
+  #resolveRegistry(): Registry {
+    const { registry } = this.options;
+    return (this.#registry ??= typeof registry === 'function' ? registry() : registry);
   }
 
   async #close(): Promise<void> {

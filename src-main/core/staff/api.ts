@@ -168,7 +168,8 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
       }
       log?.info('staff', `Setting ${key} changed`);
       if (key === 'inboxDir') ctx.inbox.refresh(); // watch the new folder now, not at the next scan
-      return { key, value: ctx.settings.all()[key as keyof ReturnType<SettingsStore['all']>] };
+      // The metrics token goes in, never back out to a screen (views.ts).
+      return { key, value: settingViews(ctx.settings.all()).find((v) => v.key === key)!.value };
     },
 
     async staffCheckChannel({ token }) {

@@ -6,9 +6,10 @@
  * version are refused in words and change nothing; a cut download resumes where it stopped; a
  * channel that cannot be reached leaves the kiosk as it was, looking again later and later.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signChannel } from '../../../src-main/core/channel/channel-file';
 import { publishPackage } from '../../../src-main/core/channel/publish';
 import { createLogger } from '../../../src-main/core/log';
 import { generateSigningKeys } from '../../../src-main/core/packages/signing';
@@ -125,15 +126,57 @@ describe('following a channel', () => {
 
     // The same size, other bytes: the hash catches it.
     delete server.faults.truncateTo;
-    const served = join(channelDir, 'packages/test-exhibit-1.0.0.vitrine');
+    await publish('2.0.0'); // a new channel.json: the kiosk tries again
+    const served = join(channelDir, 'packages/test-exhibit-2.0.0.vitrine');
     const bytes = readFileSync(served);
     bytes[bytes.length - 30] = bytes[bytes.length - 30]! ^ 0xff;
     writeFileSync(served, bytes);
-    await publish('2.0.0'); // a new channel.json: the kiosk tries again
-    writeFileSync(join(channelDir, 'packages/test-exhibit-2.0.0.vitrine'), bytes);
     status = await core.channel.checkNow();
-    expect(status.problem).toMatch(/is \d+ bytes, but the channel says|has SHA-256 [0-9a-f]{64}, but the channel says/);
+    expect(status).toMatchObject({ state: 'refused', failures: 0, problem: expect.stringMatching(/has SHA-256 [0-9a-f]{64}, but the channel says/) });
     expect(live()).toBeNull();
+    expect(downloads()).toEqual([]);
+  });
+
+  it('stops a download when staff point the kiosk elsewhere, imports nothing from the old channel, and looks again soon', async () => {
+    await publish('1.0.0');
+    core.settings.set('channelUrl', server.channelUrl);
+    core.settings.set('channelMaxKBps', 4); // slow: a few seconds for the package
+    const look = core.channel.checkNow();
+    await vi.waitFor(() => expect(core.channel.status().download?.done ?? 0).toBeGreaterThan(0), { timeout: 10_000 });
+    const before = clock.pending;
+    core.settings.set('channelUrl', `${server.url}elsewhere/channel.json`); // apply(): the download stops
+    const ended = await look;
+    expect(ended).toMatchObject({ state: 'waiting', problem: null });
+    expect(live()).toBeNull();
+    expect(core.inbox.results(1)).toEqual([]);
+    expect(Date.parse(ended.nextCheckAt!) - clock.now()).toBe(1000); // soon, for the new address
+    expect(clock.pending).toBe(before);
+    expect(downloads().some((f) => f.endsWith('.part'))).toBe(true); // kept for a resume
+  });
+
+  it('stops a download when the kiosk stops, and imports nothing', async () => {
+    await publish('1.0.0');
+    core.settings.set('channelUrl', server.channelUrl);
+    core.settings.set('channelMaxKBps', 4);
+    const look = core.channel.checkNow();
+    await vi.waitFor(() => expect(core.channel.status().download?.done ?? 0).toBeGreaterThan(0), { timeout: 10_000 });
+    core.channel.stop();
+    expect((await look).state).toBe('waiting');
+    expect(live()).toBeNull();
+    expect(core.inbox.results(1)).toEqual([]);
+  });
+
+  it('refuses a package the disk has no room for, before downloading a byte', async () => {
+    const huge = signChannel({
+      format: 'vitrine-channel', formatVersion: 1, sequence: 1, published: new Date().toISOString(),
+      packages: [{ group: null, packageId: 'huge', version: '1.0.0', title: 'Huge', bytes: 64 * 1024 ** 3, sha256: 'a'.repeat(64), url: 'packages/huge.vitrine' }],
+    }, key.privatePem);
+    mkdirSync(channelDir, { recursive: true });
+    writeFileSync(join(channelDir, 'channel.json'), huge);
+    core.settings.set('channelUrl', server.channelUrl);
+    const status = await core.channel.checkNow();
+    expect(status).toMatchObject({ state: 'refused', problem: expect.stringMatching(/^Not enough disk space for "Huge" 1\.0\.0: it needs about [\d,]+ MB free/) });
+    expect(packageRequests()).toEqual([]);
   });
 
   it('resumes a download cut by the network from where it stopped', async () => {
@@ -149,6 +192,17 @@ describe('following a channel', () => {
     expect(status).toMatchObject({ state: 'waiting', failures: 0 });
     expect(packageRequests().at(-1)).toMatchObject({ status: 206, headers: { range: `bytes=${half}-`, 'if-range': expect.any(String) } });
     expect(live()).toBe('1.0.0');
+  });
+
+  it('looks at its normal pace again once the channel answers, even when it refuses what the channel offers', async () => {
+    await publish('1.0.0');
+    core.settings.set('channelUrl', server.channelUrl);
+    server.faults.cutAfter = 1000;
+    expect(await core.channel.checkNow()).toMatchObject({ state: 'offline', failures: 1 });
+    server.faults.truncateTo = 2000; // the file on the server is now cut short
+    const status = await core.channel.checkNow();
+    expect(status).toMatchObject({ state: 'refused', failures: 0 });
+    expect(Date.parse(status.nextCheckAt!) - clock.now()).toBe(15 * 60_000); // channelPollMinutes, not a retry
   });
 
   it('keeps what it shows when the channel cannot be reached, and waits longer after each failure', async () => {

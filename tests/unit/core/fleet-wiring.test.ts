@@ -4,7 +4,7 @@
  * endpoint on their screen and can look at the channel now; the metrics token never reaches a
  * screen; the endpoint listens once both settings are set and reads the kiosk's own state.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { publishPackage } from '../../../src-main/core/channel/publish';
 import { createLogger } from '../../../src-main/core/log';
@@ -46,8 +46,10 @@ describe('the fleet on a kiosk', () => {
 
     core.settings.set('trustedKeys', [key.publicKey]);
     core.settings.set('channelUrl', server.channelUrl);
+    // The answer comes after at most 5 s, whatever the look is doing by then; the screen watches the rest.
     const looked = await core.api.staffCheckChannel({ token });
-    expect(looked).toMatchObject({ url: server.channelUrl, state: 'waiting', offered: { version: '2.3.4' }, problem: null });
+    expect(looked).toMatchObject({ url: server.channelUrl, offered: { version: '2.3.4' }, problem: null });
+    await vi.waitFor(async () => expect((await core.api.staffStatus({ token })).channel.state).toBe('waiting'), { timeout: 60_000 });
     status = await core.api.staffStatus({ token });
     expect(status.live?.version).toBe('2.3.4');
     expect(status.inbox.results[0]).toMatchObject({ name: 'channel: test-exhibit 2.3.4', outcome: 'imported' });

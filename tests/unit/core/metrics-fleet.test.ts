@@ -41,7 +41,7 @@ const fires = (alertname: string, evalTime: string, alerts: Labels[]) => ({
 describe.skipIf(!hasPromtool)('docs/fleet with promtool', () => {
   it('alerts.yml loads', () => {
     const { status, output } = promtool(['check', 'rules', join(FLEET, 'alerts.yml')]);
-    expect(output).toContain('SUCCESS: 5 rules found');
+    expect(output).toContain('SUCCESS: 6 rules found');
     expect(status).toBe(0);
   });
 
@@ -110,6 +110,15 @@ describe.skipIf(!hasPromtool)('docs/fleet with promtool', () => {
           // failing: failed since minute 1; flaky: one look went well at minute 121.
           input_series: [seriesOf('vitrine_channel_failures', kiosk('failing'), '0 1+0x300'), seriesOf('vitrine_channel_failures', kiosk('flaky'), '1+0x120 0 1+0x150')],
           alert_rule_test: [fires('KioskChannelFailing', '4h', []), fires('KioskChannelFailing', '4h30m', [warning(kiosk('failing'))])],
+        },
+        {
+          interval: '1m',
+          // refusing: the channel's package refused since minute 1; fixed: refused for an hour only.
+          input_series: [
+            seriesOf('vitrine_channel_state', { ...kiosk('refusing'), state: 'refused' }, '0 1+0x200'),
+            seriesOf('vitrine_channel_state', { ...kiosk('fixed'), state: 'refused' }, '1+0x60 0+0x140'),
+          ],
+          alert_rule_test: [fires('KioskRefusingChannel', '2h', []), fires('KioskRefusingChannel', '2h30m', [warning(kiosk('refusing'), { state: 'refused' })])],
         },
       ],
     };
