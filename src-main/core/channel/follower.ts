@@ -8,7 +8,7 @@
  * says so on the staff screen. Nothing here throws out of a timer.
  */
 import { mkdirSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChannelStatusView } from '../../contract/types';
 import type { Clock } from '../clock';
@@ -16,13 +16,13 @@ import { inboxRecords } from '../inbox/records';
 import type { Logger } from '../log';
 import { PackageError } from '../packages/errors';
 import type { ImportResult } from '../packages/importer';
-import { freeDisk } from '../staff/health';
 import type { Store } from '../store/connection';
 import { DataBusyError } from '../versions/lock';
 import { ChannelError, MAX_CHANNEL_BYTES, entryFor, packageUrl, readChannel, type ChannelBody, type ChannelEntry } from './channel-file';
 import { DownloadError, downloadPackage, networkReason, readCapped } from './download';
 import { compareWithStore } from './known';
-import { readSaved, STATE_FILE, writeSaved } from './saved-state';
+import { clearOtherDownloads, noRoomFor } from './room';
+import { readSaved, writeSaved } from './saved-state';
 
 export interface ChannelSettings {
   url: string | null;
@@ -53,9 +53,6 @@ export interface ChannelFollowerOptions {
 
 const HOUR_MS = 3_600_000;
 const CHANNEL_TIMEOUT_MS = 30_000;
-/** Room kept free besides a package's download and import: the store, its journal, the logs. */
-const DISK_MARGIN = 500 * 1024 * 1024;
-const mb = (bytes: number) => Math.round(bytes / (1024 * 1024)).toLocaleString('en');
 
 
 export class ChannelFollower {
@@ -228,13 +225,9 @@ export class ChannelFollower {
     const dest = join(this.#dir, `${entry.sha256}.vitrine`);
     try {
       mkdirSync(this.#dir, { recursive: true });
-      await this.#clearOthers(entry.sha256);
-      // The download, then the import beside the live content: leave room for both, and for the store.
-      const disk = freeDisk(this.#o.dataDir);
-      const needed = entry.bytes * 3 + DISK_MARGIN;
-      if (disk && disk.freeBytes < needed) {
-        return this.#fail('refused', new Error(`Not enough disk space for "${entry.title}" ${entry.version}: it needs about ${mb(needed)} MB free, and ${mb(disk.freeBytes)} MB are. Free space on the kiosk (earlier versions: keepVersions).`));
-      }
+      await clearOtherDownloads(this.#dir, entry.sha256);
+      const short = noRoomFor(this.#o.dataDir, entry);
+      if (short) return this.#fail('refused', new Error(short));
       s.state = 'downloading';
       s.download = { done: 0, total: entry.bytes };
       await downloadPackage({
@@ -272,13 +265,6 @@ export class ChannelFollower {
       return this.#fail('refused', error, !(error instanceof PackageError));
     } finally {
       await rm(dest, { force: true });
-    }
-  }
-
-  /** Removes downloads of packages the channel no longer offers (a newer one was published meanwhile). */
-  async #clearOthers(keep: string): Promise<void> {
-    for (const name of await readdir(this.#dir).catch(() => [] as string[])) {
-      if (name !== STATE_FILE && !name.startsWith(keep)) await rm(join(this.#dir, name), { force: true });
     }
   }
 
