@@ -101,6 +101,19 @@ export interface StaffHostView {
   address: string | null;
   /** Versions of what runs the kiosk, e.g. { electron: '41.7.1', chrome: '…', node: '…' }. */
   versions: Record<string, string>;
+  /** The app's own updates (issue 22, Electron only; docs/app-updates.md); null where the host has none. */
+  appUpdate: AppUpdateView | null;
+}
+
+/** What the app updater is doing: off (no appUpdateUrl, or an installation that cannot update itself). */
+export interface AppUpdateView {
+  state: 'off' | 'idle' | 'checking' | 'downloading' | 'downloaded' | 'error';
+  /** The version found or downloaded, waiting to install when the museum is closed. */
+  version: string | null;
+  /** ISO time of the last check. */
+  lastCheckAt: string | null;
+  /** The last failure, or why updates are off, in words. */
+  lastError: string | null;
 }
 
 /** A key the kiosk trusts for signed packages. */

@@ -9,7 +9,7 @@ import type { YearSpan } from './timeline';
 
 export type { PeriodView, TimelineArtifact, TimelineEntry, TimelineTopic, TimelineView, YearSpan } from './timeline';
 export type {
-  ChannelStatusView, CrashReportView, InboxResultView, InboxScanView, InboxView, JsonValue, StaffHealthView, StaffHostView,
+  AppUpdateView, ChannelStatusView, CrashReportView, InboxResultView, InboxScanView, InboxView, JsonValue, StaffHealthView, StaffHostView,
   StaffRollbackView, StaffSessionView, StaffSettingResult, StaffSettingView, StaffStatusView, StaffVersionView,
   TrustedKeyView,
 } from './staff';

@@ -15,7 +15,7 @@ import { createLogger } from '../core/log';
 import { currentEnvironment, defaultDataDir } from '../core/paths';
 import { isOpen } from '../core/settings/hours';
 import { CRASH_LOG_FILE, openCrashLog } from '../core/staff/crash-log';
-import { scheduleAppUpdates, selfUpdateBlocker } from './app-update';
+import { scheduleAppUpdates, selfUpdateBlocker, type AppUpdates } from './app-update';
 import { APP_ENTRY_URL, APP_FALLBACK_URL, APP_SCHEME } from './app-url';
 import { runStaffCommand, staffCommandArguments } from './cli-mode';
 import { recordChildProcessCrashes } from './crash-records';
@@ -51,6 +51,8 @@ protocol.registerSchemesAsPrivileged([
 for (const name of KIOSK_SWITCHES) app.commandLine.appendSwitch(name);
 
 let core: VitrineCore | null = null;
+/** The app's own updates, scheduled once the store is open (app-update.ts). */
+let appUpdates: AppUpdates | null = null;
 let window: BrowserWindow | null = null;
 /** Crashes kept across relaunches for the staff screen; opened before ready, when they can start. */
 let crashLog: ReturnType<typeof openCrashLog> | null = null;
@@ -89,6 +91,11 @@ async function start(): Promise<void> {
     versions: { electron: electron ?? 'unknown', chrome: chrome ?? 'unknown', node },
     leaveKiosk: () => app.quit(),
     recentCrashes: () => crashLog?.recent() ?? [],
+    // Scheduled below, once the store is open; ISO times for the staff screen.
+    appUpdate: () => {
+      const status = appUpdates?.status() ?? { state: 'off' as const, version: null, lastCheckAt: null, lastError: null };
+      return { ...status, lastCheckAt: status.lastCheckAt === null ? null : new Date(status.lastCheckAt).toISOString() };
+    },
     // The visitor's page: Chromium's renderer processes ('Tab'), their working set in kilobytes.
     rendererMemoryBytes: () => {
       const tabs = app.getAppMetrics().filter((p) => p.type === 'Tab');
@@ -123,7 +130,7 @@ async function start(): Promise<void> {
   // Scheduled before the nightly relaunch, which installs a downloaded update instead of a plain
   // relaunch. autoUpdater is a getter that builds the platform's updater: read only on first use,
   // so an installation with updates off (the default) never makes one.
-  const appUpdates = scheduleAppUpdates(() => electronUpdater.autoUpdater, {
+  const updates = scheduleAppUpdates(() => electronUpdater.autoUpdater, {
     url: () => vitrine.settings.get('appUpdateUrl'),
     isOpenNow: () => isOpen(vitrine.settings.get('openingHours'), new Date()),
     visitorIdle: () => vitrine.publisher.visitorState === 'attract',
@@ -131,16 +138,17 @@ async function start(): Promise<void> {
     log,
     unsupported: selfUpdateBlocker({ isPackaged: app.isPackaged, platform: process.platform, env: process.env, resourcesPath: process.resourcesPath }),
   });
-  teardown.push(() => appUpdates.stop());
+  appUpdates = updates;
+  teardown.push(() => updates.stop());
   const relaunch = scheduleNightlyRelaunch(app, {
-    time: () => vitrine.settings.get('nightlyRelaunch'), log, beforeExit: shutDown, instead: () => appUpdates.installIfReady(),
+    time: () => vitrine.settings.get('nightlyRelaunch'), log, beforeExit: shutDown, instead: () => updates.installIfReady(),
   });
   teardown.push(() => relaunch.cancel());
   // Staff change these on the staff screen: apply them now, not at the next check or launch.
   teardown.push(vitrine.settings.onChange((key) => {
     if (key === 'openingHours') displayAwake.check();
     if (key === 'nightlyRelaunch') relaunch.reschedule();
-    if (key === 'appUpdateUrl') appUpdates.reschedule();
+    if (key === 'appUpdateUrl') updates.reschedule();
   }));
 
   await first.loadURL(APP_ENTRY_URL);

@@ -85,6 +85,23 @@ describe('staff screen', () => {
     expect(leaveKiosk).toHaveBeenCalledOnce();
   });
 
+  it("shows the app's own updates where the host has them, and the channel section everywhere", async () => {
+    const host = {
+      kind: 'electron' as const, versions: { electron: '41.7.1', chrome: '146.0.7680.72', node: '24.11.1' },
+      appUpdate: () => ({ state: 'downloaded' as const, version: '0.2.0', lastCheckAt: '2026-01-05T09:00:00.000Z', lastError: null }),
+    };
+    await loggedIn(await staffKiosk({ host }));
+    const fleet = within(screen.getByTestId('staff-fleet'));
+    expect(fleet.getByTestId('staff-app-update').textContent).toContain('Version 0.2.0 is ready: it installs when the museum is closed and nobody is at the kiosk');
+    expect(fleet.getByText(/This kiosk follows no channel/)).not.toBeNull();
+    expect(fleet.getByTestId('staff-metrics').textContent).toContain('Off');
+  });
+
+  it('shows no app updates where the host has none (the browser host)', async () => {
+    await loggedIn(await staffKiosk());
+    expect(within(screen.getByTestId('staff-fleet')).queryByTestId('staff-app-update')).toBeNull();
+  });
+
   it('rolls back only after the confirm step', async () => {
     const { api, core } = await loggedIn(await staffKiosk());
     const row = screen.getByTestId('staff-earlier-1');

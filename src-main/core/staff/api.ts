@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { ApiError, type ApiImplementation } from '../../contract/api';
-import type { ChannelStatusView, CrashReportView } from '../../contract/types';
+import type { AppUpdateView, ChannelStatusView, CrashReportView } from '../../contract/types';
 import type { Clock } from '../clock';
 import type { Inbox } from '../inbox/inbox';
 import type { Logger } from '../log';
@@ -34,6 +34,8 @@ export interface KioskHost {
   leaveKiosk?: () => void;
   /** Recent crashes the host noticed, newest first. */
   recentCrashes?: () => CrashReportView[];
+  /** What the app's own updater is doing (Electron; docs/app-updates.md). */
+  appUpdate?: () => AppUpdateView;
   /**
    * Memory the renderer (the visitor's page) holds now, in bytes, for the metrics endpoint
    * (issue 22); null when the host cannot tell. Absent on a host that never can.
@@ -129,7 +131,7 @@ export function createStaffApi(ctx: StaffContext): StaffVerbs {
       const { host } = ctx;
       return {
         session: { expiresAt: grant.expiresAt },
-        host: { kind: host?.kind ?? 'unknown', canLeaveKiosk: Boolean(host?.leaveKiosk), address: host?.address?.() ?? null, versions: host?.versions ?? { node: process.versions.node } },
+        host: { kind: host?.kind ?? 'unknown', canLeaveKiosk: Boolean(host?.leaveKiosk), address: host?.address?.() ?? null, versions: host?.versions ?? { node: process.versions.node }, appUpdate: host?.appUpdate?.() ?? null },
         openNow: isOpen(settings.openingHours, new Date(ctx.clock.now())),
         trustedKeys: settings.trustedKeys.map((key) => ({ fingerprint: keyFingerprint(key), key })),
         visitorState: ctx.publisher.visitorState,

@@ -294,6 +294,8 @@ describe('main.ts', () => {
     expect(host.rendererMemoryBytes()).toBe(200_000 * 1024);
     electron.app.getAppMetrics.mockReturnValue([]);
     expect(host.rendererMemoryBytes()).toBeNull();
+    // The app's own updates, off without appUpdateUrl, as the staff screen shows them.
+    expect(host.appUpdate()).toMatchObject({ state: 'off', version: null, lastCheckAt: null });
     electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 5 });
     window.webContents.crash('oom', 137);
     expect(host.recentCrashes().map((c: { kind: string; detail: string }) => `${c.kind}: ${c.detail}`)).toEqual(['renderer: oom, exit code 137', 'gpu: crashed, exit code 5']);
