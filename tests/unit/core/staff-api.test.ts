@@ -223,7 +223,7 @@ describe('what staffStatus says of the host and the settings', () => {
       await other.api.staffSetSetting({ token, key: 'trustedKeys', value: [publicKey] });
       await other.api.staffSetSetting({ token, key: 'openingHours', value: allDay });
       const status = await other.api.staffStatus({ token });
-      expect(status.host).toEqual({ kind: 'browser', canLeaveKiosk: false, address: 'http://127.0.0.1:4380/', versions: { node: '20.19.2' } });
+      expect(status.host).toEqual({ kind: 'browser', canLeaveKiosk: false, address: 'http://127.0.0.1:4380/', versions: { node: '20.19.2' }, appUpdate: null });
       expect(status.health.crashes).toEqual([{ at: expect.any(String), kind: 'browser', detail: "The kiosk window's browser ended with exit code 139" }]);
       expect(status.trustedKeys).toEqual([{ fingerprint: keyFingerprint(publicKey), key: publicKey }]);
       // Open all day (but the last minute): open now, in any time zone the test runs in.
@@ -240,7 +240,7 @@ describe('what staffStatus says of the host and the settings', () => {
     try {
       await createPinStore(other.store.db).set('2222');
       const { token } = await (other.api.staffLogin({ pin: '2222' }) as Promise<{ token: string }>);
-      expect((await other.api.staffStatus({ token })).host).toEqual({ kind: 'unknown', canLeaveKiosk: false, address: null, versions: { node: process.versions.node } });
+      expect((await other.api.staffStatus({ token })).host).toEqual({ kind: 'unknown', canLeaveKiosk: false, address: null, versions: { node: process.versions.node }, appUpdate: null });
     } finally {
       other.close();
     }
