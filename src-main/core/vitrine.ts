@@ -110,10 +110,11 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     inbox = new Inbox({ store, folder: () => settings.get('inboxDir'), importPackage: importAndOffer, clock, log, ...options.inbox });
     const follower = new ChannelFollower({
       store, dataDir, clock, log, importPackage: (path, source) => importAndOffer(path, source),
-      settings: () => ({
-        url: settings.get('channelUrl'), group: settings.get('channelGroup'), pollMinutes: settings.get('channelPollMinutes'),
-        maxKBps: settings.get('channelMaxKBps'), trustedKeys: settings.get('trustedKeys'),
-      }),
+      // One read of the settings table, not one per key (each get() reads and checks every row).
+      settings: () => {
+        const all = settings.all();
+        return { url: all.channelUrl, group: all.channelGroup, pollMinutes: all.channelPollMinutes, maxKBps: all.channelMaxKBps, trustedKeys: all.trustedKeys };
+      },
       ...options.channel,
     });
     channel = follower;
@@ -125,7 +126,10 @@ export async function openVitrine(options: VitrineOptions): Promise<VitrineCore>
     });
     const appVersion = options.appVersion ?? 'unknown';
     const metrics = new MetricsService({
-      settings: () => ({ address: settings.get('metricsAddress'), token: settings.get('metricsToken') }),
+      settings: () => {
+        const all = settings.all();
+        return { address: all.metricsAddress, token: all.metricsToken };
+      },
       registry: () => createKioskMetrics(kioskMetricsSources({ store, dataDir, settings, channel: follower, activity, host: options.host, appVersion }), { log }),
       log,
     });
