@@ -175,6 +175,7 @@ export const en = {
   'staff.title': 'Staff mode',
   'staff.logout': 'Log out',
   'staff.close': 'Close',
+  'staff.unavailable': 'The staff screen could not be loaded ({reason}). Restart the kiosk; if this comes again, install it again.',
   'staff.leaveTitle': 'Leave the kiosk',
   'staff.leaveAbout': 'Closes kiosk mode for maintenance on this computer.',
   'staff.leave': 'Leave kiosk',

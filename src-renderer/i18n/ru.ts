@@ -192,6 +192,7 @@ export const ru: Catalogue<RussianPlural> = {
   'staff.title': 'Сотрудникам',
   'staff.logout': 'Выйти',
   'staff.close': 'Закрыть',
+  'staff.unavailable': 'Не удалось загрузить экран для сотрудников ({reason}). Перезапустите киоск; если это повторится, установите его заново.',
   'staff.leaveTitle': 'Выход из режима киоска',
   'staff.leaveAbout': 'Закрывает режим киоска, чтобы обслужить этот компьютер.',
   'staff.leave': 'Выйти из режима киоска',

@@ -7,6 +7,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
+import { staffPanel } from '../../src-renderer/lazy/staff';
 import { kioskApi, settle } from './real-kiosk';
 
 vi.mock('openseadragon', () => import('./openseadragon-fake'));
@@ -195,6 +196,9 @@ describe('staff corner', () => {
     const begin = screen.getByRole('button', { name: 'Touch to begin' });
     await press(begin, 'pointerDown');
     await vi.advanceTimersByTimeAsync(3_000);
+    // The staff screen is on a chunk of its own (lazy/staff.ts): here a real import, not a timer.
+    await staffPanel.load();
+    await settle();
     const panel = screen.getByRole('dialog', { name: 'Staff mode' });
     expect(panel.querySelector('h3')?.textContent).toBe('Enter the staff PIN');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
