@@ -56,7 +56,7 @@ const BENCHES = [
     ],
   },
   // Issue 7: each module writes its own rows, against the static baseline and the targets.
-  { name: 'cold-start', module: 'bench/cold-start.mjs', run: (m) => m.benchColdStart({ runs: 5 }), rows: (r, m) => m.rows(r) },
+  { name: 'cold-start', module: 'bench/cold-start.mjs', run: (m) => m.benchColdStart({ runs: 10 }), rows: (r, m) => m.rows(r) },
   // Issue 18: visits as a visitor makes them, cold and warm apart, three runs all reported.
   { name: 'taps', module: 'bench/taps.mjs', run: (m) => m.benchTaps({ visits: 2, runs: 3 }), rows: (r, m) => m.rows(r) },
   { name: 'memory', module: 'bench/memory.mjs', run: (m) => m.benchMemory({ interactions: 5000, resets: 100 }), rows: (r, m) => m.rows(r) },
@@ -67,7 +67,7 @@ const BENCHES = [
   // Issue 22: a kiosk polling its channel, and downloading 250 MB from it, with the tap p95 meanwhile.
   { name: 'fleet', module: 'bench/fleet.mjs', run: (m) => m.benchFleet(), rows: (r, m) => m.rows(r) },
   // The same on the generated large package (the import benchmark's, made once), with fewer runs.
-  { name: 'cold-start-large', module: 'bench/cold-start.mjs', run: async (m) => m.benchColdStart({ runs: 3, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
+  { name: 'cold-start-large', module: 'bench/cold-start.mjs', run: async (m) => m.benchColdStart({ runs: 6, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
   { name: 'taps-large', module: 'bench/taps.mjs', run: async (m) => m.benchTaps({ visits: 1, runs: 3, maxTaps: 60, pkg: await largePackage() }), rows: (r, m) => m.rows(r, LARGE) },
   // Issue 17: validate and pack of a 130 MB curator's folder; preview from save to screen.
   { name: 'curator', module: 'bench/curator.mjs', run: (m) => m.benchCurator({ artifacts: 650, runs: 2 }), rows: (r, m) => m.rows(r) },
