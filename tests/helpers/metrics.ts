@@ -1,5 +1,5 @@
 /** Fake metric sources and a reader of Prometheus's text format, for the metrics endpoint's tests. */
-import type { ChannelStatusView, CrashReportView } from '../../src-main/contract/types';
+import type { AppUpdateView, ChannelStatusView, CrashReportView } from '../../src-main/contract/types';
 import type { MetricsSources } from '../../src-main/core/metrics/registry';
 
 /** Everything the sources answer, changeable between scrapes. */
@@ -11,6 +11,7 @@ export interface FakeKiosk {
   rendererMemoryBytes: number | null;
   freeDisk: ReturnType<MetricsSources['freeDisk']>;
   visits: ReturnType<MetricsSources['visits']>;
+  appUpdate: AppUpdateView | null;
 }
 
 /** A kiosk in a known state: content 2.10.3 live, the channel offering 2.11.0, one renderer crash. */
@@ -28,6 +29,7 @@ export function fakeKiosk(): FakeKiosk {
     rendererMemoryBytes: 180_000_000,
     freeDisk: { freeBytes: 5e9, totalBytes: 64e9 },
     visits: { visits: 12, idleResets: 9 },
+    appUpdate: null,
   };
 }
 
@@ -42,6 +44,7 @@ export function sourcesOf(kiosk: FakeKiosk, version = '0.1.0'): MetricsSources {
     rendererMemoryBytes: () => kiosk.rendererMemoryBytes,
     freeDisk: () => kiosk.freeDisk,
     visits: () => kiosk.visits,
+    appUpdate: () => kiosk.appUpdate,
   };
 }
 

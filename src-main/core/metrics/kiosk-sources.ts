@@ -43,5 +43,6 @@ export function kioskMetricsSources(deps: KioskSourceDeps): MetricsSources {
     rendererMemoryBytes: () => deps.host?.rendererMemoryBytes?.() ?? null,
     freeDisk: () => freeDisk(deps.dataDir),
     visits: () => (deps.settings.get('analyticsEnabled') ? deps.activity.counts() : null),
+    appUpdate: () => deps.host?.appUpdate?.() ?? null,
   };
 }

@@ -9,7 +9,7 @@
  * of a sick kiosk's health is what IT needs most then.
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ChannelStatusView, CrashReportView } from '../../contract/types';
+import type { AppUpdateView, ChannelStatusView, CrashReportView } from '../../contract/types';
 import type { Logger } from '../log';
 
 /** Where the metrics come from: functions the host wires to its services, read at each scrape. */
@@ -28,6 +28,8 @@ export interface MetricsSources {
   freeDisk(): { freeBytes: number; totalBytes: number } | null;
   /** Counters since the kiosk started; null when visitor analytics is off. */
   visits(): { visits: number; idleResets: number } | null;
+  /** The app's own updater (Electron), or null where the host has none (the browser host). */
+  appUpdate(): AppUpdateView | null;
 }
 
 export interface KioskMetricsOptions {
@@ -50,6 +52,11 @@ const USUAL_CRASH_KINDS = ['renderer', 'gpu', 'browser'];
 const CHANNEL_STATES = Object.keys({
   off: 1, 'needs-key': 1, waiting: 1, checking: 1, downloading: 1, importing: 1, offline: 1, refused: 1,
 } satisfies Record<ChannelStatusView['state'], 1>);
+
+/** Every state of the app updater, one series each (checked against the contract as above). */
+const APP_UPDATE_STATES = Object.keys({
+  off: 1, idle: 1, checking: 1, downloading: 1, downloaded: 1, error: 1,
+} satisfies Record<AppUpdateView['state'], 1>);
 
 /**
  * A package version as one number Prometheus can compare: major * 1e6 + minor * 1e3 + patch, so
@@ -180,6 +187,21 @@ export function createKioskMetrics(sources: MetricsSources, options: KioskMetric
   gauge('vitrine_renderer_memory_bytes', 'Memory the visitor\'s page (the renderer) holds. Absent when the host cannot tell.', [], () => one(sources.rendererMemoryBytes()));
   gauge('vitrine_disk_free_bytes', 'Free space on the disk holding the kiosk\'s data (content, media, database).', [], () => one(sources.freeDisk()?.freeBytes ?? null));
   gauge('vitrine_disk_total_bytes', 'Size of the disk holding the kiosk\'s data.', [], () => one(sources.freeDisk()?.totalBytes ?? null));
+
+  gauge(
+    'vitrine_app_update_state',
+    'What the app updater (Electron) is doing: 1 for the current state, 0 for the others (off: no appUpdateUrl or an install that cannot update itself; downloaded: a new version waits for the museum to close; error: the last check or download failed). Absent in the browser kiosk.',
+    ['state'],
+    () => {
+      const update = sources.appUpdate();
+      return update ? APP_UPDATE_STATES.map((s) => ({ labels: { state: s }, value: s === update.state ? 1 : 0 })) : [];
+    },
+  );
+  gauge('vitrine_app_update_last_check_timestamp_seconds', 'When the app updater last looked for a new version of the app (Unix time).', [], () => one(seconds(sources.appUpdate()?.lastCheckAt)));
+  gauge('vitrine_app_update_waiting_info', 'The app version downloaded and waiting to install when the museum is closed. Always 1; absent when none waits.', ['version'], () => {
+    const update = sources.appUpdate();
+    return update?.state === 'downloaded' && update.version ? one(1, { version: update.version }) : [];
+  });
 
   counter('vitrine_visits_total', 'Visitor visits that ended since the kiosk started. Absent when visitor analytics is off.', () => sources.visits()?.visits ?? null);
   counter('vitrine_idle_resets_total', 'Visits ended by the idle reset (the visitor walked away) since the kiosk started. Absent when visitor analytics is off.', () =>

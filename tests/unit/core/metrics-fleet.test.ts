@@ -41,7 +41,7 @@ const fires = (alertname: string, evalTime: string, alerts: Labels[]) => ({
 describe.skipIf(!hasPromtool)('docs/fleet with promtool', () => {
   it('alerts.yml loads', () => {
     const { status, output } = promtool(['check', 'rules', join(FLEET, 'alerts.yml')]);
-    expect(output).toContain('SUCCESS: 6 rules found');
+    expect(output).toContain('SUCCESS: 7 rules found');
     expect(status).toBe(0);
   });
 
@@ -119,6 +119,18 @@ describe.skipIf(!hasPromtool)('docs/fleet with promtool', () => {
             seriesOf('vitrine_channel_state', { ...kiosk('fixed'), state: 'refused' }, '1+0x60 0+0x140'),
           ],
           alert_rule_test: [fires('KioskRefusingChannel', '2h', []), fires('KioskRefusingChannel', '2h30m', [warning(kiosk('refusing'), { state: 'refused' })])],
+        },
+        {
+          interval: '1m',
+          // stuck: the updater in error since minute 1; recovered: in error for 20 hours, then a
+          // look went well; other: a kiosk whose updater waits with a download, never in error.
+          input_series: [
+            seriesOf('vitrine_app_update_state', { ...kiosk('stuck'), state: 'error' }, '0 1+0x1600'),
+            seriesOf('vitrine_app_update_state', { ...kiosk('recovered'), state: 'error' }, '1+0x1200 0+0x400'),
+            seriesOf('vitrine_app_update_state', { ...kiosk('other'), state: 'downloaded' }, '1+0x1600'),
+            seriesOf('vitrine_app_update_state', { ...kiosk('other'), state: 'error' }, '0+0x1600'),
+          ],
+          alert_rule_test: [fires('KioskAppUpdateFailing', '24h', []), fires('KioskAppUpdateFailing', '25h', [warning(kiosk('stuck'), { state: 'error' })])],
         },
       ],
     };

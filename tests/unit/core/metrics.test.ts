@@ -181,6 +181,25 @@ describe('what the kiosk tells', () => {
     expect(crashes).toEqual({ renderer: 2, gpu: 1, browser: 0, utility: 1 });
   });
 
+  it('tells the app updater\'s state (Electron) and the version waiting for the museum to close; nothing in the browser kiosk', async () => {
+    let { samples } = await scrape();
+    for (const name of ['vitrine_app_update_state', 'vitrine_app_update_last_check_timestamp_seconds', 'vitrine_app_update_waiting_info']) {
+      expect(series(samples, name), name).toEqual([]);
+    }
+    kiosk.appUpdate = { state: 'downloaded', version: '1.4.0', lastCheckAt: '2026-11-27T07:00:00.000Z', lastError: null };
+    ({ samples } = await scrape());
+    const found = series(samples, 'vitrine_app_update_state');
+    expect(found.map((s) => s.labels.state).sort()).toEqual(['checking', 'downloaded', 'downloading', 'error', 'idle', 'off']);
+    expect(found.filter((s) => s.value === 1).map((s) => s.labels.state)).toEqual(['downloaded']);
+    expect(valueOf(samples, 'vitrine_app_update_last_check_timestamp_seconds')).toBe(Date.parse('2026-11-27T07:00:00.000Z') / 1000);
+    expect(valueOf(samples, 'vitrine_app_update_waiting_info', { version: '1.4.0' })).toBe(1);
+    kiosk.appUpdate = { state: 'error', version: null, lastCheckAt: null, lastError: 'The update server answered 404.' };
+    ({ samples } = await scrape());
+    expect(valueOf(samples, 'vitrine_app_update_state', { state: 'error' })).toBe(1);
+    expect(series(samples, 'vitrine_app_update_waiting_info')).toEqual([]);
+    expect(series(samples, 'vitrine_app_update_last_check_timestamp_seconds')).toEqual([]);
+  });
+
   it('adds the main process\'s own memory and CPU under the same prefix, on its own registry', async () => {
     const { samples, types } = await scrape();
     expect(valueOf(samples, 'vitrine_process_resident_memory_bytes')).toBeGreaterThan(1_000_000);
