@@ -22,7 +22,7 @@ import { ChannelError, MAX_CHANNEL_BYTES, entryFor, packageUrl, readChannel, typ
 import { DownloadError, downloadPackage, networkReason, readCapped } from './download';
 import { compareWithStore } from './known';
 import { clearOtherDownloads, noRoomFor } from './room';
-import { readSaved, writeSaved } from './saved-state';
+import { ChannelMemory } from './saved-state';
 
 export interface ChannelSettings {
   url: string | null;
@@ -65,8 +65,8 @@ export class ChannelFollower {
   #stopped = true;
   /** The last good channel.json and its ETag, for If-None-Match. */
   #cached: { url: string; etag: string | null; body: ChannelBody } | null = null;
-  /** Packages refused after their download (by SHA-256): not fetched again until the channel changes. */
-  readonly #refused = new Map<string, string>();
+  /** Sequences read per address, and packages refused after their download (saved-state.ts). */
+  readonly #memory: ChannelMemory;
   /** Ends the look under way: its download stops (what is on disk is kept) and nothing is imported. */
   #look: AbortController | null = null;
   /** Settings changed during a look: look again soon after it, not at the next planned time. */
@@ -75,6 +75,7 @@ export class ChannelFollower {
   constructor(options: ChannelFollowerOptions) {
     this.#o = options;
     this.#dir = join(options.dataDir, 'channel');
+    this.#memory = new ChannelMemory(this.#dir);
     this.#records = inboxRecords(options.store.db);
     const { url, group } = options.settings();
     this.#status = { url, group, state: 'off', lastCheckAt: null, lastReachedAt: null, nextCheckAt: null, offered: null, download: null, problem: null, failures: 0 };
@@ -103,7 +104,7 @@ export class ChannelFollower {
    */
   apply(): void {
     this.#status.failures = 0;
-    this.#refused.clear();
+    this.#memory.forgetRefusals();
     this.#cached = null;
     if (this.#running) {
       this.#again = true;
@@ -181,7 +182,7 @@ export class ChannelFollower {
     if (known.newer) {
       return this.#fail('refused', new ChannelError(`The channel offers "${entry.title}" ${entry.version}, older than the ${known.newer} this kiosk has: it is not taken (publish a newer version).`), false);
     }
-    const earlier = this.#refused.get(entry.sha256);
+    const earlier = this.#memory.refusal(entry.sha256);
     if (earlier !== undefined) return this.#fail('refused', new ChannelError(earlier), false);
     return this.#fetchAndImport(settings, entry, signal);
   }
@@ -208,14 +209,11 @@ export class ChannelFollower {
     this.#status.lastReachedAt = this.#iso(this.#o.clock.now());
     const text = await readCapped(response, MAX_CHANNEL_BYTES, () => new ChannelError(`channel.json at ${url}: expected at most ${MAX_CHANNEL_BYTES} bytes`));
     const body = readChannel(text, trustedKeys, `channel.json at ${url}`);
-    const saved = readSaved(this.#dir);
-    if (saved?.url === url && body.sequence < saved.sequence) {
-      throw new ChannelError(`channel.json at ${url}: sequence ${body.sequence} is older than the ${saved.sequence} this kiosk has read (an old channel.json put back?); it is not followed.`);
+    const known = this.#memory.sequenceAt(url);
+    if (known !== null && body.sequence < known) {
+      throw new ChannelError(`channel.json at ${url}: sequence ${body.sequence} is older than the ${known} this kiosk has read (an old channel.json put back?); it is not followed.`);
     }
-    if (saved?.url !== url || body.sequence > saved.sequence) {
-      writeSaved(this.#dir, { url, sequence: body.sequence });
-      this.#refused.clear(); // a new channel.json: what was refused may have been fixed
-    }
+    this.#memory.read(url, body.sequence); // a newer one forgets what was refused: it may be fixed
     this.#cached = { url, etag: response.headers.get('etag'), body };
     return body;
   }
@@ -239,7 +237,7 @@ export class ChannelFollower {
       s.download = null;
       if (signal.aborted) return this.#set('waiting', null); // stopped, or the settings changed: nothing is wrong
       if (error instanceof DownloadError && error.failure === 'refused') {
-        this.#refused.set(entry.sha256, error.message);
+        this.#memory.refuse(entry.sha256, error.message);
         this.#record(entry, 'refused', error.message);
         return this.#fail('refused', error, false);
       }
@@ -260,7 +258,7 @@ export class ChannelFollower {
     } catch (error) {
       if (error instanceof DataBusyError) return this.#fail('waiting', error); // another import runs: look again soon
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof PackageError) this.#refused.set(entry.sha256, message);
+      if (error instanceof PackageError) this.#memory.refuse(entry.sha256, message);
       this.#record(entry, error instanceof PackageError ? 'refused' : 'failed', message);
       return this.#fail('refused', error, !(error instanceof PackageError));
     } finally {

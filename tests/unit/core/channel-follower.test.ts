@@ -44,16 +44,20 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => root.cleanup());
 
+/** The kiosk on this test's data folder (opened anew: a restart). */
+const openKiosk = () =>
+  openVitrine({
+    dataDir: join(root.path, `data-${n}`), builtinPackage: null, clock, log: createLogger(() => undefined),
+    channel: { firstCheckMs: 3_600_000, random: () => 0.5, sleep: (ms) => { sleeps.push(ms); return new Promise((resolve) => setTimeout(resolve, ms)); } },
+  });
+
 beforeEach(async () => {
   n += 1;
   channelDir = join(root.path, `channel-${n}`);
   server = await startChannelServer(channelDir);
   clock = new ManualClock();
   sleeps = [];
-  core = await openVitrine({
-    dataDir: join(root.path, `data-${n}`), builtinPackage: null, clock, log: createLogger(() => undefined),
-    channel: { firstCheckMs: 3_600_000, random: () => 0.5, sleep: (ms) => { sleeps.push(ms); return new Promise((resolve) => setTimeout(resolve, ms)); } },
-  });
+  core = await openKiosk();
   core.settings.set('trustedKeys', [key.publicKey]);
   core.settings.set('channelMaxKBps', 0);
 });
@@ -244,6 +248,49 @@ describe('following a channel', () => {
     expect(status).toMatchObject({ state: 'refused', problem: expect.stringMatching(/older than the 3.0.0 this kiosk has/) });
     expect(packageRequests()).toHaveLength(0);
     expect(existsSync(join(fresh, 'channel.json'))).toBe(true);
+  });
+
+  it('still refuses an old channel.json put back after it was pointed at another channel and back', async () => {
+    await publish('2.0.0');
+    const old = readFileSync(join(channelDir, 'channel.json'));
+    await publish('3.0.0');
+    const first = server;
+    core.settings.set('channelUrl', first.channelUrl);
+    await core.channel.checkNow();
+    expect(live()).toBe('3.0.0');
+
+    channelDir = join(root.path, `channel-${n}-other`);
+    await publish('3.0.0');
+    const other = await startChannelServer(channelDir);
+    try {
+      core.settings.set('channelUrl', other.channelUrl);
+      expect((await core.channel.checkNow()).problem).toBeNull();
+    } finally {
+      await other.close();
+    }
+
+    writeFileSync(join(root.path, `channel-${n}`, 'channel.json'), old);
+    core.settings.set('channelUrl', first.channelUrl);
+    const status = await core.channel.checkNow();
+    expect(status).toMatchObject({ state: 'refused', problem: expect.stringMatching(/sequence 1 is older than the 2 this kiosk has read/) });
+    expect(live()).toBe('3.0.0');
+  });
+
+  it('remembers a refused download across a restart, and does not fetch it again', async () => {
+    await publish('1.0.0');
+    core.settings.set('channelUrl', server.channelUrl);
+    server.faults.truncateTo = 1000;
+    const refused = await core.channel.checkNow();
+    expect(refused).toMatchObject({ state: 'refused', problem: expect.stringMatching(/is 1000 bytes, but the channel says \d+/) });
+    expect(packageRequests()).toHaveLength(1);
+
+    core.close();
+    core = await openKiosk();
+    const again = await core.channel.checkNow();
+    expect(again).toMatchObject({ state: 'refused', problem: refused.problem });
+    expect(server.requests.at(-1)).toMatchObject({ path: 'channel.json', status: 200 }); // a new process asks in full
+    expect(packageRequests()).toHaveLength(1);
+    expect(live()).toBeNull();
   });
 
   it('holds a download under the bandwidth ceiling', async () => {
