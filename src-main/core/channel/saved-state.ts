@@ -26,10 +26,11 @@ interface SavedState {
   refused: Record<string, string>;
 }
 
-const isNumberRecord = (value: unknown): value is Record<string, number> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number');
-const isStringRecord = (value: unknown): value is Record<string, string> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+/** `value` when it is a plain object of `kind` values, else an empty one. */
+function recordOf<T extends 'number' | 'string'>(value: unknown, kind: T): Record<string, T extends 'number' ? number : string> {
+  const ok = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === kind);
+  return ok ? (value as Record<string, T extends 'number' ? number : string>) : {};
+}
 
 function readSaved(dir: string): SavedState {
   let saved: Record<string, unknown> | undefined;
@@ -39,10 +40,7 @@ function readSaved(dir: string): SavedState {
     saved = undefined;
   }
   if (typeof saved?.url === 'string' && typeof saved.sequence === 'number') return { sequences: { [saved.url]: saved.sequence }, refused: {} };
-  return {
-    sequences: isNumberRecord(saved?.sequences) ? saved.sequences : {},
-    refused: isStringRecord(saved?.refused) ? saved.refused : {},
-  };
+  return { sequences: recordOf(saved?.sequences, 'number'), refused: recordOf(saved?.refused, 'string') };
 }
 
 /** The follower's memory of what it read and refused, written through to state.json. */

@@ -7,7 +7,7 @@
  * the still image covers the wait.
  */
 import type OpenSeadragon from 'openseadragon';
-import { chunk } from '../lazy/chunk';
+import { chunk } from './chunk';
 
 const openSeadragon = chunk<typeof OpenSeadragon>(() => import('openseadragon').then((module) => module.default));
 
