@@ -7,6 +7,7 @@
  */
 import { getContext, setContext, untrack } from 'svelte';
 import type { ActivityLog } from './activity-log';
+import type { ScreenData } from './screen-data';
 import type { Visit } from './visit.svelte';
 
 const KEY = Symbol('vitrine.activity');
@@ -29,7 +30,14 @@ export function followActivity(visit: Visit, log: ActivityLog): void {
     const screen = visit.nav.current;
     if (previous === 'search' && screen.kind !== 'search') visit.settleSearch();
     previous = screen.kind;
-    log.screen(screen.kind, 'id' in screen ? screen.id : null);
+  });
+
+  // A screen counts once it is shown, not when a tap asks for it: one left while still loading
+  // (a second tap on the screen still in place) was never seen. Loading in between is not a
+  // new screen: the one before stays on the count until another is shown.
+  $effect(() => {
+    const data = visit.shown;
+    if (data) log.screen(data.kind, shownId(data));
   });
 
   $effect(() => {
@@ -50,4 +58,12 @@ export function followActivity(visit: Visit, log: ActivityLog): void {
     const codes = untrack(() => session.saved.items.filter((item) => item.permanentUrl !== null).length);
     if (codes > 0) log.record({ kind: 'take-home', codes });
   });
+}
+
+/** The id a screen is counted by: the section, topic or object shown, as its screen's data-id. */
+function shownId(data: ScreenData): string | null {
+  if (data.kind === 'section') return data.section.id;
+  if (data.kind === 'topic') return data.topic.id;
+  if (data.kind === 'artifact') return data.artifact.id;
+  return null;
 }

@@ -55,12 +55,14 @@ const topic: TopicView = {
 const bare = { caption: null, permanentUrl: null, translation: null, translationNote: null, date: null, images: [], recordings: [], previousId: null, nextId: null };
 const artifact = (id: string): ArtifactView => ({ ...content, ...summary(id), ...bare, topic: { id: 'alliance', title: 'Alliance', era: null } });
 
-/** The reads a visit makes, recorded as "verb id" in order; `failing` verbs reject. */
-function recordingApi(failing: string[] = []) {
+/** The reads a visit makes, recorded as "verb id" in order; `failing` verbs reject, `unanswered` verbs never answer. */
+function recordingApi(failing: string[] = [], unanswered: string[] = []) {
   const calls: string[] = [];
   const answer = <T>(call: string, value: T): Promise<T> => {
     calls.push(call);
-    return failing.includes(call.split(' ')[0]!) ? Promise.reject(new Error(`${call} failed`)) : Promise.resolve(value);
+    const verb = call.split(' ')[0]!;
+    if (unanswered.includes(verb)) return new Promise<T>(() => {});
+    return failing.includes(verb) ? Promise.reject(new Error(`${call} failed`)) : Promise.resolve(value);
   };
   const reads: Pick<Api, 'getExhibit' | 'getSection' | 'getTopic' | 'getArtifact' | 'getQr' | 'search'> = {
     getExhibit: () => answer('getExhibit', exhibit),
@@ -95,8 +97,8 @@ afterEach(() => {
 });
 
 /** A visit started on a new session, with the page's scroll position under the test's control. */
-async function startVisit(failing: string[] = []) {
-  const { api, calls, activity } = recordingApi(failing);
+async function startVisit(failing: string[] = [], unanswered: string[] = []) {
+  const { api, calls, activity } = recordingApi(failing, unanswered);
   const session = new VisitorSession();
   const page = { scrollY: 0, begun: 0 };
   const build = $state({ value: 0 });
@@ -162,6 +164,25 @@ describe('Visit', () => {
     ]);
     // Nothing before the first touch, and nothing after the end.
     expect((await startVisit()).activity).toEqual([]);
+  });
+
+  it('counts a screen once it is shown: one left while still loading was never seen', async () => {
+    // The soak's figures (seed 2102986156) once held a topic more than the visitor was shown: a
+    // tap on the screen still in place moved on before the topic's answer came.
+    const { visit, activity, calls, stop } = await startVisit([], ['getTopic']);
+    visit.begin();
+    await settle();
+    visit.openTopic('alliance');
+    await settle();
+    expect(calls).toContain('getTopic alliance');
+    expect(visit.shown).toBeNull(); // still loading
+    visit.back();
+    await settle();
+    expect(visit.shown?.kind).toBe('home');
+    stop();
+    stops = stops.filter((s) => s !== stop);
+    const screens = activity.flatMap((batch) => batch.events).filter((e) => e.kind === 'screen');
+    expect(screens.map((e) => `${e.screen} ${e.id ?? ''}`.trim())).toEqual(['home']);
   });
 
   it('remembers how far each screen was scrolled, so Back returns there', async () => {
