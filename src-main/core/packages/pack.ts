@@ -7,10 +7,10 @@
  * place. "A package that packs is a package that imports" (issue 17): a truncated JPEG, a TIFF
  * named .jpg or a 240-megapixel image is refused here, never signed and handed on.
  */
-import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { hashFile } from '../media/store';
@@ -108,6 +108,7 @@ async function measure(sourceDir: string, file: string, media: FileEntry, field:
 
 /** Packs `sourceDir` into `output`: a folder, or a zip archive when `output` ends in `.zip` or `.vitrine`. */
 export async function pack(sourceDir: string, output: string, options: PackOptions = {}): Promise<PackResult> {
+  refuseToReplace(sourceDir, output);
   const { text, manifest, source } = await completeManifest(sourceDir, options.onProgress);
   const named = packageFiles(manifest);
   const files = named.map((f) => f.file);
@@ -130,6 +131,44 @@ export async function pack(sourceDir: string, output: string, options: PackOptio
     await rm(partial, { recursive: true, force: true });
   }
   return { manifest, output, files: files.length + (signature ? 2 : 1), bytes, signed: signature !== null, source };
+}
+
+/** What a package folder holds: pack may replace such a folder, never one holding anything else. */
+const PACKAGE_ENTRIES = new Set([MANIFEST_FILE, SIGNATURE_FILE, 'media']);
+
+/**
+ * Refuses an `output` that holds what pack did not make, before any work: a curator who gave
+ * --out the source folder itself, its parent or a document lost them to the package (found on a
+ * curator's walk through the docs). Pack replaces only an earlier package: an archive file, or a
+ * folder holding a manifest and media alone; a new or empty folder is filled.
+ */
+function refuseToReplace(sourceDir: string, output: string): void {
+  const refuse = (expected: string) => new PackageError(output, '--out', expected);
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
+  const source = real(sourceDir);
+  const out = real(output);
+  const within = (path: string, folder: string) => {
+    const r = relative(folder, path);
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  };
+  const outside = 'a place for the package outside the source folder';
+  const beside = join(dirname(source), `${basename(source)}.vitrine`);
+  if (out === source) throw refuse(`${outside}; this is the source folder, and packing there would replace ${EXHIBIT_FILE} and the rest (try --out ${beside})`);
+  if (within(source, out)) throw refuse(`${outside}; this folder holds the source folder, and packing there would replace it (try --out ${beside})`);
+  if (within(out, source)) throw refuse(`${outside}; this is inside it, and packing there would replace the source's own files (try --out ${beside})`);
+  if (!existsSync(output)) return;
+  const archive = /\.(zip|vitrine)$/i.test(output);
+  const isFolder = lstatSync(output).isDirectory();
+  if (archive) {
+    if (isFolder) throw refuse('a package file to write; this is a folder, which pack never replaces');
+    return;
+  }
+  if (!isFolder) throw refuse('a folder to write the package in, or a package file ending in .vitrine or .zip; this is a file, which pack never replaces');
+  const entries = readdirSync(output);
+  if (entries.length === 0 || (entries.includes(MANIFEST_FILE) && entries.every((entry) => PACKAGE_ENTRIES.has(entry)))) return;
+  const others = entries.filter((entry) => !PACKAGE_ENTRIES.has(entry));
+  const named = others.slice(0, 3).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+  throw refuse(`a new folder, an empty one, or an earlier package folder to replace; this folder holds other files (${named}), which pack never replaces`);
 }
 
 /**
