@@ -7,7 +7,7 @@ export const COMMAND_HELP: Record<string, string> = {
   introduction and per topic, and the images (docs/content-package.md, "Writing an exhibit").
   A folder holding a manifest.json is packed as it is. Fills in every image's size and SHA-256,
   checks everything a kiosk will check, and writes one archive (or a folder). A mistake is named
-  by file and line. --sign adds manifest.sig, signed with a private key made by vitrine keygen.`,
+  by file and line. It replaces only an earlier package at --out, never the source or other files. --sign adds manifest.sig, signed with a private key made by vitrine keygen.`,
   validate: `vitrine validate <package.zip|package folder|source folder> [--trusted <name>.pub]...
   Checks a package completely (archive, manifest, every image) without importing it; a curator's
   source folder is checked as the package it packs into.
@@ -82,5 +82,6 @@ ${SUMMARY.map(([usage, what]) => `  vitrine ${usage}\n      ${what}`).join('\n')
       the full help of one command
 
 --data DIR: the kiosk's data folder (default: $VITRINE_DATA, else the platform's usual place).
-A folder that holds no kiosk is refused; --create (staff, settings) makes one on purpose.
+A folder that holds no kiosk is refused; --create (staff, settings) makes one on purpose;
+import starts one there and says so (a refused import leaves nothing behind).
 Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage.`;

@@ -1,5 +1,6 @@
 /** `vitrine import`, `rollback` and `versions`: changing and reading a kiosk's content. */
-import { join } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { importPackage } from '../../core/packages/importer';
 import { createSettingsStore } from '../../core/settings/store';
 import { openStore, type Store } from '../../core/store/connection';
@@ -27,6 +28,25 @@ export async function importCommand(args: string[]): Promise<number> {
   rejectUnknownOptions(args, 'import');
   const [path] = args;
   if (!path) throw new UsageError('import needs a package');
+  // Import may start a kiosk, as its first start does; but a refused one leaves no trace, so a
+  // typo in --data never leaves an empty kiosk behind, and a new one is said to be new.
+  const startsKiosk = !existsSync(storePath(dataDir));
+  const before = existsSync(dataDir) ? new Set(readdirSync(dataDir)) : null;
+  try {
+    return await importInto(dataDir, path, { now, allowOlder, json, startsKiosk });
+  } catch (error) {
+    if (startsKiosk) removeAllBut(dataDir, before);
+    throw error;
+  }
+}
+
+/** Removes what appeared in `dir` since `before` was read (the whole folder when it was not there). */
+function removeAllBut(dir: string, before: Set<string> | null): void {
+  if (before === null) return rmSync(dir, { recursive: true, force: true });
+  for (const entry of readdirSync(dir)) if (!before.has(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
+}
+
+async function importInto(dataDir: string, path: string, { now, allowOlder, json, startsKiosk }: { now: boolean; allowOlder: boolean; json: boolean; startsKiosk: boolean }): Promise<number> {
   return withStore(dataDir, async (store) => {
     const settings = createSettingsStore(store.db);
     const result = await importPackage(store, path, {
@@ -43,7 +63,8 @@ export async function importCommand(args: string[]): Promise<number> {
       return 0;
     }
     const when = result.live ? 'It is live now.' : 'The kiosk switches to it the next time its attract screen shows (or use --now if the kiosk is not running).';
-    console.log(`Imported "${result.title}" ${result.version} as version ${result.versionId} (${result.artifacts} artifacts, ${result.images} images) in ${result.milliseconds} ms. ${when}`);
+    const started = startsKiosk ? ` There was no kiosk in ${resolve(dataDir)}: this import started one there.` : '';
+    console.log(`Imported "${result.title}" ${result.version} as version ${result.versionId} (${result.artifacts} artifacts, ${result.images} images) in ${result.milliseconds} ms. ${when}${started}`);
     return 0;
   });
 }

@@ -78,7 +78,7 @@ describe('a kiosk\'s content: import, versions, rollback', () => {
   it('imports waiting for the kiosk, or --now; lists versions; rolls back', async () => {
     const v1 = await makePackage(root.path, undefined, 'v1.zip');
     const v2 = join(root.path, 'signed.vitrine');
-    expect(await runCli(['import', v1, '--now', '--data', data])).toMatchObject({ code: 0, stdout: expect.stringMatching(/as version 1 .* It is live now\.\n$/) });
+    expect(await runCli(['import', v1, '--now', '--data', data])).toMatchObject({ code: 0, stdout: expect.stringMatching(/as version 1 .* It is live now\. There was no kiosk in .*: this import started one there\.\n$/) });
     expect(await runCli(['import', v2, '--data', data])).toMatchObject({ code: 0, stdout: expect.stringMatching(/as version 2 .* The kiosk switches to it the next time its attract screen shows/) });
     const listed = await runCli(['versions', '--data', data]);
     expect(listed.stdout).toMatch(/^WAITING {4}2 {2}"Test exhibit" 2\.0\.0 .*\nLIVE {7}1 {2}"Test exhibit" 1\.0\.0 /);

@@ -7,7 +7,7 @@
  * start one, as the kiosk's first start does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCli, runCli } from '../../helpers/cli';
 import { makePackage, tempDir } from '../../helpers/packages';
@@ -42,10 +42,28 @@ describe('a data folder that holds no kiosk', () => {
     expect(await runCli(['settings', 'set', 'idleTimeoutSeconds', '120', '--data', fresh])).toMatchObject({ code: 0, stdout: 'idleTimeoutSeconds = 120\n' });
   });
 
-  it('import may start a kiosk, as its first start does', async () => {
+  it('import may start a kiosk, as its first start does, and says it did', async () => {
     const pkg = await makePackage(root.path);
     const fresh = join(root.path, 'imported-kiosk');
-    expect(await runCli(['import', pkg, '--now', '--data', fresh])).toMatchObject({ code: 0 });
+    expect(await runCli(['import', pkg, '--now', '--data', fresh])).toMatchObject({ code: 0, stdout: expect.stringMatching(/It is live now\. There was no kiosk in .*imported-kiosk: this import started one there\.\n$/) });
     expect(await runCli(['versions', '--data', fresh])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^LIVE /) });
+    // Into a kiosk that is there: no such sentence.
+    const again = await runCli(['import', pkg, '--allow-older', '--data', fresh]);
+    expect(again).toMatchObject({ code: 0 });
+    expect(again.stdout).not.toContain('There was no kiosk');
+  });
+
+  // A curator's walk: `import nope.vitrine --data <typo>` was refused, yet left an empty kiosk there.
+  it('a refused import into a folder that holds no kiosk leaves nothing behind', async () => {
+    const typo = join(root.path, 'kiosK-import');
+    const run = await runCli(['import', join(root.path, 'nope.vitrine'), '--now', '--data', typo]);
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(existsSync(typo)).toBe(false);
+    // A folder that was there keeps what it held, and only that.
+    const shared = join(root.path, 'shared');
+    mkdirSync(shared);
+    writeFileSync(join(shared, 'notes.txt'), 'notes');
+    expect(await runCli(['import', join(root.path, 'nope.vitrine'), '--data', shared])).toMatchObject({ code: 1 });
+    expect(readdirSync(shared)).toEqual(['notes.txt']);
   });
 });
