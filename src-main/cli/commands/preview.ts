@@ -5,12 +5,13 @@
  * removed when it stops: it never touches a kiosk's data folder.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLogger, type Logger } from '../../core/log';
 import { PreviewBuilder, type BuildOutcome } from '../../core/preview/builder';
+import { watchTree, type TreeWatcher } from '../../core/preview/watch-tree';
 import { isExhibitFolder } from '../../core/packages/source-format/exhibit-folder';
 import { openVitrine } from '../../core/vitrine';
 import { startHttpHost } from '../../http/server';
@@ -44,7 +45,7 @@ export async function previewCommand(args: string[]): Promise<number> {
   core.settings.set('idleTimeoutSeconds', 3600);
   core.settings.set('idleCountdownSeconds', 120);
   builder = new PreviewBuilder({ sourceDir, store: core.store, mediaDir: core.mediaDir, log });
-  let watcher: FSWatcher | null = null;
+  let watcher: TreeWatcher | null = null;
   const stop = async () => {
     watcher?.close();
     core.close();
@@ -57,7 +58,7 @@ export async function previewCommand(args: string[]): Promise<number> {
     console.log(`VITRINE_READY ${host.url}`);
     if (openBrowser) openInBrowser(host.url);
     let timer: NodeJS.Timeout | null = null;
-    watcher = watch(sourceDir, { recursive: true }, () => {
+    watcher = watchTree(sourceDir, () => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void builder!.rebuild().then((outcome) => report(outcome, builder!), (error: unknown) => log.error('preview', 'A build failed', error)), SETTLE_MS);
     });
