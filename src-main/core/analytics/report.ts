@@ -18,8 +18,17 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The hour keys of a range: from its first day's 00 to its last day's 23. */
 function hours(range: ReportRange): [string, string] {
   if (!DAY.test(range.from) || !DAY.test(range.to)) throw new RangeError('days are written YYYY-MM-DD, such as 2026-12-04');
+  // 2025-02-30 has the form of a day: it found nothing, and said so as if nobody had come.
+  for (const day of [range.from, range.to]) if (!isCalendarDay(day)) throw new RangeError(`${day} is not a day of the calendar (days are written YYYY-MM-DD, such as 2026-12-04)`);
   if (range.to < range.from) throw new RangeError(`the last day (${range.to}) comes before the first (${range.from})`);
   return [`${range.from}T00`, `${range.to}T23`];
+}
+
+/** True when "YYYY-MM-DD" names a real day: month 1 to 12, and a day that month has. */
+function isCalendarDay(day: string): boolean {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const d = new Date(Date.UTC(year, month - 1, date));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === date;
 }
 
 /** The local day `daysAgo` days before `now`, "YYYY-MM-DD". */

@@ -71,5 +71,11 @@ describe('vitrine analytics', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('days are written YYYY-MM-DD, such as 2026-12-04');
     expect((await runCli(['analytics', 'export', '--from', today, '--data', data])).stderr).toContain('needs --from and --to');
+    // A curator's walk: a month 13 and a 30th of February were taken as days nobody came.
+    for (const [from, to] of [['2025-13-45', '2025-14-02'], ['2025-02-30', '2025-03-01'], ['2025-11-31', '2025-11-30']]) {
+      const impossible = await runCli(['analytics', 'export', '--from', from!, '--to', to!, '--data', data]);
+      expect(impossible).toMatchObject({ code: 2, stdout: '' });
+      expect(impossible.stderr).toContain(`${from} is not a day of the calendar (days are written YYYY-MM-DD, such as 2026-12-04)`);
+    }
   });
 });
