@@ -116,6 +116,8 @@ describe('recordings a curator writes', () => {
       `exhibit.yaml, line ${lineOf(text, 'signLanguage: ')}: "signLanguage" should be a file name under media/ ending in .mp4 or .webm (a video) (no sub-folders, spaces or ".."), found "media/crossing-described.mp3"`,
       `exhibit.yaml, line ${lineOf(text, 'poster: ')}: the file of "poster" ("media/ship-letter-1.jpg") is also the file of image 1 of artifact "ship-letter" (line ${lineOf(text, '- file: media/ship-letter-1.jpg')}); each file is used once`,
       `exhibit.yaml, line ${lineOf(text, 'audioDescription: ')}: the file of "audioDescription" ("media/crossing-described.mp3") is also the file of "signLanguage" (line ${lineOf(text, 'signLanguage: ')}); each file is used once`,
+      // Named in the same run as the mistakes in the words (it was left for a second run).
+      `exhibit.yaml, line ${lineOf(text, 'captions: media/missing.vtt')}: "captions" names media/missing.vtt, which is not in the folder (looked for ${join(dir, 'media/missing.vtt')})`,
     ]);
   });
 

@@ -14,7 +14,7 @@
  * run (issue 17), in that order.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { PackageError } from '../errors';
 import { PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION } from '../manifest';
 import { packageFiles } from '../package-files';
@@ -78,8 +78,11 @@ export function readExhibitSource(dir: string, options: { images?: boolean } = {
   if (manifest && manifest.exhibit.sections.every((section) => section.topics.length === 0)) {
     problems.add(sourceError(`${SECTIONS_DIR}/`, null, `the exhibit has no topics, so a visitor would find nothing to read: write at least one, such as ${SECTIONS_DIR}/${manifest.exhibit.sections[0]?.id ?? 'a-section'}/01-a-topic.md (docs/content-package.md, "Writing an exhibit")`));
   }
-  if (manifest && options.images !== false) {
-    for (const { file, at } of packageFiles(manifest)) {
+  if (options.images !== false) {
+    // Also when the words have mistakes: a missing image is named in the same run, not in the
+    // next (a curator's walk took a run for a wrong value, then another for the missing image).
+    for (const { file, at } of packageFiles(manifest ?? draft)) {
+      if (!manifest && (file.includes('..') || isAbsolute(file))) continue; // the schema check names it
       read.used.add(file);
       if (!read.isFile(file)) problems.attempt(() => refuseAt(origins, [...at, 'file'], (label) => `${label} names ${file}, which is not in the folder (looked for ${join(dir, file)})`));
     }
