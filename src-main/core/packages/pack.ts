@@ -98,6 +98,8 @@ async function measure(sourceDir: string, file: string, media: FileEntry, field:
   } catch {
     throw new PackageError(MANIFEST_FILE, `${field}.file`, `the name of a file in the source folder, but "${file}" does not exist`);
   }
+  // Said here, by its name: the schema would say "bytes: a positive whole number", a field nobody types.
+  if (bytes === 0) throw new PackageError(file, null, 'a file with something in it, but it is empty (0 bytes): copy it or save it again from the program that made it');
   const known = hashes?.get(path);
   const sha256 = known && known.bytes === bytes && known.mtimeMs === mtimeMs ? known.sha256 : await hashFile(path);
   hashes?.set(path, { bytes, mtimeMs, sha256 });

@@ -142,6 +142,15 @@ describe('8. an exhibit with nothing to read', () => {
   });
 });
 
+describe('an empty image file', () => {
+  // A curator's walk: a 0-byte image was refused as "manifest.json, artifacts[0].media[1].bytes".
+  it('is refused by its own name, not by a manifest field the curator never wrote', async () => {
+    const dir = await folder();
+    writeFileSync(join(dir, 'media', 'dock-photo.jpg'), '');
+    expect((await refusal(dir)).message).toBe('media/dock-photo.jpg: a file with something in it, but it is empty (0 bytes): copy it or save it again from the program that made it');
+  });
+});
+
 describe('every mistake in one run', () => {
   it('eleven different mistakes in five files are all reported at once, each with its file and line', async () => {
     const onBoard = exampleFiles()[ON_BOARD]!;
