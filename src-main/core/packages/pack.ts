@@ -50,6 +50,9 @@ type SourceDraft = { artifacts?: unknown };
 
 /** The manifest a source folder describes, images not yet measured; refuses an unclear folder. */
 function readSource(sourceDir: string): { draft: SourceDraft; source: ExhibitSource | null } {
+  if (existsSync(sourceDir) && statSync(sourceDir).isFile() && basename(sourceDir) === EXHIBIT_FILE) {
+    throw new PackageError(sourceDir, null, `a source folder: give the folder that holds ${EXHIBIT_FILE} (${dirname(sourceDir)}), not the file`);
+  }
   if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) throw new PackageError(sourceDir, null, 'a source folder that exists');
   const curator = isExhibitFolder(sourceDir);
   const ready = existsSync(join(sourceDir, MANIFEST_FILE));

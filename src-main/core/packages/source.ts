@@ -77,7 +77,11 @@ export async function readText(source: PackageSource, name: string, maxBytes: nu
 
 /** Reads a whole (small) file of a source, refusing files over `maxBytes`. */
 export async function readBytes(source: PackageSource, name: string, maxBytes: number): Promise<Buffer> {
-  if (!source.names().includes(name)) throw new PackageError(source.label, name, `a file named ${name} at the top of the package`);
+  if (!source.names().includes(name)) {
+    // A curator's source folder handed to import: say what to do, not only what is missing.
+    const curator = source.names().includes('exhibit.yaml') ? `; this is a curator's source folder (it has exhibit.yaml): make a package of it first with vitrine pack` : '';
+    throw new PackageError(source.label, name, `a file named ${name} at the top of the package${curator}`);
+  }
   if (source.size(name) > maxBytes) throw new PackageError(name, null, `a file of at most ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   for await (const chunk of await source.open(name)) chunks.push(chunk as Buffer);

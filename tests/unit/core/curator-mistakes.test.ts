@@ -6,7 +6,7 @@
  * no topics called valid, and ten mistakes that took ten runs. Each of these failed before its fix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PackageError, PackageProblems } from '../../../src-main/core/packages/errors';
 import { importPackage } from '../../../src-main/core/packages/importer';
@@ -190,5 +190,39 @@ describe('every mistake in one run', () => {
       ].sort(),
     );
     expect(error.message.split('\n')[0]).toBe('11 problems in 5 files:');
+  });
+});
+
+describe("a curator's second walk: what a message leaves them to guess", () => {
+  it('an image named in other letter case is found and named: the name must match letter for letter', async () => {
+    const dir = await folder();
+    renameSync(join(dir, 'media', 'dock-photo.jpg'), join(dir, 'media', 'Dock-Photo.JPG'));
+    expect((await refusal(dir)).message).toBe(
+      `exhibit.yaml, line ${lineOf(yaml, '- file: media/dock-photo.jpg')}: "file" names media/dock-photo.jpg, which is not in the folder (looked for ${join(dir, 'media/dock-photo.jpg')}); there is media/Dock-Photo.JPG: the name must match letter for letter, capitals too`,
+    );
+  });
+
+  it('exhibit.yaml given instead of its folder: give the folder', async () => {
+    const dir = await folder();
+    const file = join(dir, 'exhibit.yaml');
+    expect((await refusal(file)).message).toBe(`${file}: a source folder: give the folder that holds exhibit.yaml (${dir}), not the file`);
+  });
+
+  it('a source folder imported without packing: pack it first', async () => {
+    const dir = await folder();
+    const store = openStore(join(root.path, `unpacked-${n}.sqlite`));
+    try {
+      await expect(importPackage(store, dir, { mediaDir: join(root.path, `unpacked-media-${n}`), source: dir, publish: 'now' })).rejects.toThrow(
+        "a file named manifest.json at the top of the package; this is a curator's source folder (it has exhibit.yaml): make a package of it first with vitrine pack",
+      );
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a topic saved as .md.txt (Windows hides the .txt): rename it', async () => {
+    const dir = await folder();
+    renameSync(join(dir, ON_BOARD), join(dir, `${ON_BOARD}.txt`));
+    expect((await refusal(dir)).message).toContain(`${ON_BOARD}.txt: not part of an exhibit: a section folder holds intro.md and topic files named like 01-topic-id.md (its name ends in .md.txt: Windows may hide the .txt; rename it to end in .md)`);
   });
 });

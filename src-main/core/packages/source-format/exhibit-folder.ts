@@ -13,8 +13,8 @@
  * Files are small and read synchronously, in a fixed order, and every mistake is reported in one
  * run (issue 17), in that order.
  */
-import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { PackageError } from '../errors';
 import { PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION } from '../manifest';
 import { packageFiles } from '../package-files';
@@ -84,12 +84,28 @@ export function readExhibitSource(dir: string, options: { images?: boolean } = {
     for (const { file, at } of packageFiles(manifest ?? draft)) {
       if (!manifest && (file.includes('..') || isAbsolute(file))) continue; // the schema check names it
       read.used.add(file);
-      if (!read.isFile(file)) problems.attempt(() => refuseAt(origins, [...at, 'file'], (label) => `${label} names ${file}, which is not in the folder (looked for ${join(dir, file)})`));
+      if (!read.isFile(file)) problems.attempt(() => refuseAt(origins, [...at, 'file'], (label) => `${label} names ${file}, which is not in the folder (looked for ${join(dir, file)})${otherCase(read, file)}`));
     }
   }
   problems.check();
   const { summary, warnings } = summarize(read, manifest!);
   return { manifest: manifest!, origins, warnings, summary };
+}
+
+/**
+ * A file of the same name in other letter case, as a hint: Windows and macOS find "Tram.JPG" for
+ * "tram.jpg", so a folder that worked there is refused here, and on the kiosk's disk.
+ */
+function otherCase(read: SourceRead, file: string): string {
+  const folder = dirname(file);
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(read.dir, folder));
+  } catch {
+    return '';
+  }
+  const match = names.find((name) => name.toLowerCase() === basename(file).toLowerCase());
+  return match ? `; there is ${join(folder, match)}: the name must match letter for letter, capitals too` : '';
 }
 
 /** The manifest a curator's folder describes (readExhibitSource, without the report). */

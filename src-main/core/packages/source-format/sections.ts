@@ -57,7 +57,9 @@ function readSectionFolder(read: SourceRead, folder: string, path: Path, section
         numbers.set(number, entry.name);
         topicFiles.push({ number, id: topic[2]!, file });
       } else {
-        throw sourceError(file, null, `not part of an exhibit: a section folder holds ${INTRO_FILE} and topic files named like 01-topic-id.md`);
+        // Windows hides known extensions: "01-on-board.md" saved by Notepad is 01-on-board.md.txt.
+        const hidden = /\.md\.txt$/i.test(entry.name) ? ` (its name ends in .md.txt: Windows may hide the .txt; rename it to end in .md)` : '';
+        throw sourceError(file, null, `not part of an exhibit: a section folder holds ${INTRO_FILE} and topic files named like 01-topic-id.md${hidden}`);
       }
     });
   }
