@@ -8,6 +8,7 @@ import { type Manifest, type ManifestArtifact, type ManifestMedia } from '../man
 import { packageFiles } from '../package-files';
 import { parseManifest, schemaProblems } from '../validate';
 import type { Json, Origin, Origins, Path } from './fields';
+import { nearest } from './fields';
 import { sourceError } from './yaml-text';
 
 /** An image as a curator describes it: packing adds its size and checksum. */
@@ -66,7 +67,10 @@ function checkReferences(draft: Json, origins: Origins, problems: Problems, { ar
 
   const ids = new Set(artifacts.map((a) => a.id));
   if (artifactRefs) {
-    const named = (ref: string) => (label: string) => `${label} names no artifact: there is no "${ref}" under "artifacts" in exhibit.yaml`;
+    const named = (ref: string) => (label: string) => {
+      const near = nearest(ref, ids);
+      return `${label} names no artifact: there is no "${ref}" under "artifacts" in exhibit.yaml${near ? `: did you mean "${near}"?` : ''}`;
+    };
     sectionList.forEach((section, s) =>
       section.topics.forEach((topic, t) =>
         (Array.isArray(topic.body) ? topic.body : []).forEach((block, b) => {

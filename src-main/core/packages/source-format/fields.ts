@@ -189,9 +189,15 @@ function put(out: Json, path: string[], value: unknown): void {
 
 function unknownKey(key: string, keys: Keys, what: string): { message: string; near: string | undefined } {
   const names = Object.keys(keys);
-  const near = names.find((name) => name.toLowerCase() === key.toLowerCase()) ?? names.find((name) => distance(name.toLowerCase(), key.toLowerCase()) <= 2);
+  const near = nearest(key, names);
   const hint = near ? `: did you mean "${near}"?` : '';
   return { message: `"${key}" is not a key of ${what}${hint} (its keys are ${names.join(', ')})`, near };
+}
+
+/** The name a typo of `word` likely meant: the same in other letter case, else at most two edits away. */
+export function nearest(word: string, names: Iterable<string>): string | undefined {
+  const list = [...names];
+  return list.find((name) => name.toLowerCase() === word.toLowerCase()) ?? list.find((name) => distance(name.toLowerCase(), word.toLowerCase()) <= 2);
 }
 
 /** Edit distance, for suggesting the key a typo meant. */
