@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Db } from '../store/connection';
 import type { Logger } from '../log';
 import { SETTINGS, defaultSettings, isSettingKey, type SettingKey, type Settings } from './schema';
+import { nearest } from '../../common/nearest';
 
 /** A refused setting: which key, what was given, what was expected. */
 export class SettingError extends Error {
@@ -53,7 +54,10 @@ export function createSettingsStore(db: Db, log?: Logger): SettingsStore {
   };
 
   const known = (key: string): SettingKey => {
-    if (!isSettingKey(key)) throw new SettingError(key, `There is no setting "${key}". Settings: ${Object.keys(SETTINGS).join(', ')}.`);
+    if (!isSettingKey(key)) {
+      const near = nearest(key, Object.keys(SETTINGS));
+      throw new SettingError(key, `There is no setting "${key}".${near ? ` Did you mean "${near}"?` : ''} Settings: ${Object.keys(SETTINGS).join(', ')}.`);
+    }
     return key;
   };
 

@@ -44,7 +44,9 @@ describe('settings', () => {
     expect(refused('idleCountdownSeconds', 7.5)).toMatch(/whole number/);
     expect(refused('nightlyRelaunch', '25:00')).toMatch(/HH:MM/);
     expect(refused('openingHours', { monday: { open: '18:00', close: '09:00' } })).toMatch(/monday … sunday/);
-    expect(refused('volume', 3)).toMatch(/There is no setting "volume"/);
+    expect(refused('volume', 3)).toMatch(/^There is no setting "volume"\. Settings: /);
+    // A curator's walk: a mistyped setting was listed among all of them, with no hint.
+    expect(refused('keepVerions', 3)).toMatch(/^There is no setting "keepVerions"\. Did you mean "keepVersions"\? Settings: /);
     expect(store.db.prepare('SELECT count(*) n FROM settings').get()).toEqual({ n: 0 });
   });
 

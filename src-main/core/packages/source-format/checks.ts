@@ -8,7 +8,7 @@ import { type Manifest, type ManifestArtifact, type ManifestMedia } from '../man
 import { packageFiles } from '../package-files';
 import { parseManifest, schemaProblems } from '../validate';
 import type { Json, Origin, Origins, Path } from './fields';
-import { nearest } from './fields';
+import { nearest } from '../../../common/nearest';
 import { sourceError } from './yaml-text';
 
 /** An image as a curator describes it: packing adds its size and checksum. */

@@ -4,6 +4,7 @@
  * remembering where each manifest field came from, so a later refusal can name the line.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { nearest } from '../../../common/nearest';
 import { formatFieldPath, type Problems } from '../errors';
 import type { Field, Keys } from './keys';
 import { describeFound, textOf, type YamlText } from './yaml-text';
@@ -192,21 +193,4 @@ function unknownKey(key: string, keys: Keys, what: string): { message: string; n
   const near = nearest(key, names);
   const hint = near ? `: did you mean "${near}"?` : '';
   return { message: `"${key}" is not a key of ${what}${hint} (its keys are ${names.join(', ')})`, near };
-}
-
-/** The name a typo of `word` likely meant: the same in other letter case, else at most two edits away. */
-export function nearest(word: string, names: Iterable<string>): string | undefined {
-  const list = [...names];
-  return list.find((name) => name.toLowerCase() === word.toLowerCase()) ?? list.find((name) => distance(name.toLowerCase(), word.toLowerCase()) <= 2);
-}
-
-/** Edit distance, for suggesting the key a typo meant. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
