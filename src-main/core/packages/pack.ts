@@ -111,6 +111,9 @@ async function measure(sourceDir: string, file: string, media: FileEntry, field:
   Object.assign(media, { bytes, sha256 });
 }
 
+/** A package archive by its name (.zip or .vitrine); any other output is a folder. */
+const isArchiveName = (output: string): boolean => /\.(zip|vitrine)$/i.test(output);
+
 /** Packs `sourceDir` into `output`: a folder, or a zip archive when `output` ends in `.zip` or `.vitrine`. */
 export async function pack(sourceDir: string, output: string, options: PackOptions = {}): Promise<PackResult> {
   refuseToReplace(sourceDir, output);
@@ -120,7 +123,7 @@ export async function pack(sourceDir: string, output: string, options: PackOptio
   const bytes = named.reduce((n, f) => n + (f.entry.bytes as number), 0);
   // The signature covers the exact bytes written as manifest.json, which hold every file's checksum.
   const signature = options.signingKeyPem ? signManifest(Buffer.from(text), options.signingKeyPem) : null;
-  const archive = /\.(zip|vitrine)$/i.test(output);
+  const archive = isArchiveName(output);
   // Written beside its destination, checked, and only then put in place: a refused package is
   // never left where it could be copied to a kiosk.
   const partial = `${output}.partial`;
@@ -162,7 +165,7 @@ function refuseToReplace(sourceDir: string, output: string): void {
   if (within(source, out)) throw refuse(`${outside}; this folder holds the source folder, and packing there would replace it (try --out ${beside})`);
   if (within(out, source)) throw refuse(`${outside}; this is inside it, and packing there would replace the source's own files (try --out ${beside})`);
   if (!existsSync(output)) return;
-  const archive = /\.(zip|vitrine)$/i.test(output);
+  const archive = isArchiveName(output);
   const isFolder = lstatSync(output).isDirectory();
   if (archive) {
     if (isFolder) throw refuse('a package file to write; this is a folder, which pack never replaces');

@@ -13,7 +13,7 @@
  * Files are small and read synchronously, in a fixed order, and every mistake is reported in one
  * run (issue 17), in that order.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { PackageError } from '../errors';
 import { PACKAGE_FORMAT, PACKAGE_SCHEMA_VERSION } from '../manifest';
@@ -100,7 +100,7 @@ function otherCase(read: SourceRead, file: string): string {
   const folder = dirname(file);
   let names: string[] = [];
   try {
-    names = readdirSync(join(read.dir, folder));
+    names = read.entries(folder).map((entry) => entry.name);
   } catch {
     return '';
   }
