@@ -226,3 +226,46 @@ describe("a curator's second walk: what a message leaves them to guess", () => {
     expect((await refusal(dir)).message).toContain(`${ON_BOARD}.txt: not part of an exhibit: a section folder holds intro.md and topic files named like 01-topic-id.md (its name ends in .md.txt: Windows may hide the .txt; rename it to end in .md)`);
   });
 });
+
+describe("a curator's third walk: what a message got wrong or let through", () => {
+  const SECTIONS = '  - id: leaving\n    title: Leaving Home\n  - id: arriving\n    title: Arriving';
+  const problemsOf = async (edit: (files: Files) => void) => (await refusal(await folder(edit))).message.split('\n');
+
+  it('a section written as a bare name is one mistake, not also a stray folder with a blank in the list of sections', async () => {
+    const lines = await problemsOf((f) => void (f['exhibit.yaml'] = yaml.replace(SECTIONS, '  - leaving\n  - id: arriving\n    title: Arriving')));
+    expect(lines).toEqual([
+      `exhibit.yaml, line ${lineOf(yaml, '- id: leaving')}: section 1 of the exhibit should be a group of keys ("key: value" lines), found "leaving"`,
+    ]);
+  });
+
+  it('a folder that matches no section lists each section id once', async () => {
+    const lines = await problemsOf((f) => {
+      f['exhibit.yaml'] = yaml.replace('  - id: arriving', '  - id: leaving');
+      for (const [name, text] of Object.entries(f)) if (name.startsWith('sections/leaving/')) f[name.replace('leaving', 'arrivals')] = text;
+    });
+    expect(lines).toContain(`    there is no section "arrivals" under "sections" in exhibit.yaml (the sections are leaving): rename the folder to a section's id, or add the section`);
+  });
+
+  it('a missing "language" says what it is and how it is written', async () => {
+    const error = await refusal(await folder((f) => void (f['exhibit.yaml'] = yaml.replace('language: en\n', ''))));
+    expect(error.message).toBe('exhibit.yaml: "language" is missing from the exhibit (it should be the language the exhibit is written in, a tag such as en or ru)');
+  });
+
+  it('two artifact ids that differ only in capitals are refused: one is easily typed for the other', async () => {
+    const twin = '  Ship-Letter:\n    title: Another letter\n    images:\n      - file: media/ship-letter-2.jpg\n        alt: The second page\n\n';
+    // The twin shows the letter's second page, so the letter keeps its first alone.
+    const edited = yaml.replace(/ {6}- file: media\/ship-letter-2\.jpg\n {8}alt: "The second page, signed: Anna"\n/, '').replace('  dock-photo:', `${twin}  dock-photo:`);
+    const error = await refusal(await folder((f) => void (f['exhibit.yaml'] = edited)));
+    expect(error.message).toBe(
+      `exhibit.yaml, line ${lineOf(edited, '  Ship-Letter:')}: the artifact id "Ship-Letter" differs from "ship-letter" (line ${lineOf(yaml, '  ship-letter:')}) only in capitals: one is easily typed for the other in {{artifact …}} and attract lists; give them ids that differ in more than capitals`,
+    );
+  });
+
+  it('a Markdown link is refused where it is written: a visitor would see its brackets and could not follow it', async () => {
+    const text = exampleFiles()[ON_BOARD]!;
+    const lines = await problemsOf((f) => void (f[ON_BOARD] = text.replace('in bad.', 'in bad (see [the letter](ship-letter.md)).')));
+    expect(lines).toEqual([
+      `${ON_BOARD}, line ${lineOf(text, 'in bad.')}: a link ("[the letter](ship-letter.md)") is not part of the format: a visitor cannot follow it and would see its brackets; write the words alone ("the letter"), and place an object with {{artifact id}} on a line of its own`,
+    ]);
+  });
+});

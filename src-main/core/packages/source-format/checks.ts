@@ -66,6 +66,16 @@ function checkReferences(draft: Json, origins: Origins, problems: Problems, { ar
   });
 
   const ids = new Set(artifacts.map((a) => a.id));
+  // Ids that differ only in capitals (ship-letter, Ship-Letter) are a slip more often than a wish,
+  // and one is easily typed for the other in a placement or an attract list.
+  const lower = new Map<string, number>();
+  artifacts.forEach((artifact, a) => {
+    if (typeof artifact.id !== 'string') return;
+    const first = lower.get(artifact.id.toLowerCase());
+    if (first === undefined) return void lower.set(artifact.id.toLowerCase(), a);
+    const other = artifacts[first]!.id;
+    refuseAt_(['artifacts', a, 'id'], (label) => `${label} differs from "${other}" (line ${line(['artifacts', first])}) only in capitals: one is easily typed for the other in {{artifact …}} and attract lists; give them ids that differ in more than capitals`);
+  });
   if (artifactRefs) {
     const named = (ref: string) => (label: string) => {
       const near = nearest(ref, ids);

@@ -41,7 +41,7 @@ export interface FieldContext {
 /** What a value of this kind looks like, for "should be …". */
 export function expectation(field: Field): string {
   switch (field.kind) {
-    case 'text': return 'text';
+    case 'text': return field.what ?? 'text';
     case 'flag': return 'true or false';
     case 'year': return 'a year, such as 1921 (negative for BCE)';
     case 'texts': return `a list of ${field.what}`;
@@ -147,6 +147,10 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
         origins.set(formatFieldPath([...at, i]), { file: yaml.file, line: yaml.lineOf(item as Node), label: what });
         const group: Json = {};
         ctx.problems.attempt(() => readGroup(ctx, item as Node, field.keys, what, item as Node, [...at, i], group));
+        // A bare name where a group belongs ("- leaving"), refused just above, is what the curator
+        // meant as its id: kept, so what hangs on the id (a section's folder) is not a second mistake.
+        const bare = isScalar(item) && 'id' in field.keys ? textOf(item as Node) : null;
+        if (bare) group.id = bare;
         return group;
       });
       return put(out, to, items);

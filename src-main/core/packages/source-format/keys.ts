@@ -9,9 +9,10 @@
 export type Field =
   /**
    * Text on one line, or folded over several (`>`); trimmed. A `local` text a visitor reads may
-   * instead be a group of texts by language (`en: …`, `ru: …`), as in manifest.ts.
+   * instead be a group of texts by language (`en: …`, `ru: …`), as in manifest.ts. `what`: what
+   * the text is, for a message about a missing one, where "text" alone would leave a curator guessing.
    */
-  | { kind: 'text'; to?: string; required?: true; local?: true }
+  | { kind: 'text'; to?: string; required?: true; local?: true; what?: string }
   /** `true` or `false`. */
   | { kind: 'flag'; to?: string }
   /** A whole year, such as 1921 (negative for BCE). */
@@ -82,8 +83,8 @@ const ATTRACT_KEYS: Keys = {
 };
 
 const PACKAGE_KEYS: Keys = {
-  id: { kind: 'text', required: true },
-  version: { kind: 'text', required: true },
+  id: { kind: 'text', required: true, what: 'the package\'s name, the same in every version of it, such as harbour-letters' },
+  version: { kind: 'text', required: true, what: 'a version such as 1.0.0, higher in each package made after it' },
   title: { kind: 'text', required: true },
 };
 
@@ -93,7 +94,7 @@ export const EXHIBIT_KEYS: Keys = {
   title: { kind: 'text', to: 'exhibit.title', required: true, local: true },
   subtitle: { kind: 'text', to: 'exhibit.subtitle', local: true },
   credit: { kind: 'text', to: 'exhibit.credit', local: true },
-  language: { kind: 'text', to: 'exhibit.language', required: true },
+  language: { kind: 'text', to: 'exhibit.language', required: true, what: 'the language the exhibit is written in, a tag such as en or ru' },
   languages: { kind: 'texts', to: 'exhibit.languages', what: 'language tags, such as [ru, de]' },
   attract: { kind: 'group', to: 'exhibit.attract', keys: ATTRACT_KEYS },
   timeline: { kind: 'group', to: 'exhibit.timeline', keys: { from: { kind: 'year', required: true }, to: { kind: 'year', required: true } } },

@@ -2,8 +2,9 @@
  * The Markdown a curator writes: optional YAML front matter between two `---` lines, then plain
  * paragraphs separated by blank lines. Lines of one paragraph are joined with a space, so an
  * editor may wrap them. `{{artifact obj6}}` alone on its line places an object between
- * paragraphs. Nothing else is markup: the kiosk shows words, never formatting, so a heading or a
- * rule (more likely a slip than a wish for plain "# …" text) is refused rather than shown.
+ * paragraphs. Nothing else is markup: the kiosk shows words, never formatting, so a heading, a
+ * rule, a link or an image (more likely a slip than a wish for plain "# …" or "[…](…)" text) is
+ * refused rather than shown.
  */
 import { sourceError } from './yaml-text';
 
@@ -21,6 +22,8 @@ export type EssayBlock = { type: 'paragraph'; text: string; line: number } | { t
 
 const FENCE = '---';
 const PLACEMENT = /^\{\{\s*artifact\s+([^\s{}]+)\s*\}\}$/;
+/** `[words](target)`, or `![alt](file)` for an image. */
+const LINK = /(!?)\[([^\]\n]*)\]\(([^)\n]*)\)/;
 
 /** Splits off the front matter; `file` names the file in messages. */
 export function splitFrontMatter(text: string, file: string): MarkdownFile {
@@ -56,6 +59,13 @@ export function readBody(body: string, file: string, firstLine: number, placemen
     }
     if (/^#{1,6}(\s|$)/.test(text)) throw sourceError(file, line, `a heading ("${clip(text)}") is not part of the format: titles go in ${placements ? 'the front matter' : 'exhibit.yaml'}, the text is plain paragraphs`);
     if (/^(-{3,}|\*{3,}|_{3,})$/.test(text)) throw sourceError(file, line, `a line of "${text}" is not part of the format (front matter goes at the very top of a topic file, between two "---" lines)`);
+    const link = LINK.exec(text);
+    if (link) {
+      const [written, image, words] = link;
+      throw sourceError(file, line, image
+        ? `an image ("${clip(written)}") is not part of the format: an image belongs to an object in exhibit.yaml, and the object is placed with {{artifact id}} on a line of its own`
+        : `a link ("${clip(written)}") is not part of the format: a visitor cannot follow it and would see its brackets; write the words alone ("${words}"), and place an object with {{artifact id}} on a line of its own`);
+    }
     paragraph ??= { lines: [], line };
     paragraph.lines.push(text);
   });

@@ -26,12 +26,14 @@ export function readSections(read: SourceRead, draft: Json): void {
   for (const section of sections) Object.assign(section, { introduction: [], topics: [] });
   if (!read.isDir(SECTIONS_DIR)) return;
   const ids = sections.map((s) => s.id);
+  // Each id once, and none of a section whose id was not read (refused in exhibit.yaml).
+  const named = [...new Set(ids.filter((id) => typeof id === 'string' && id !== ''))];
   for (const entry of read.entries(SECTIONS_DIR)) {
     read.problems.attempt(() => {
       const folder = `${SECTIONS_DIR}/${entry.name}`;
-      if (!entry.isDirectory()) throw sourceError(folder, null, `only section folders belong in ${SECTIONS_DIR}/, one for each section id in ${EXHIBIT_FILE} (such as ${SECTIONS_DIR}/${ids[0]}/)`);
+      if (!entry.isDirectory()) throw sourceError(folder, null, `only section folders belong in ${SECTIONS_DIR}/, one for each section id in ${EXHIBIT_FILE} (such as ${SECTIONS_DIR}/${named[0] ?? 'leaving'}/)`);
       const s = ids.indexOf(entry.name);
-      if (s < 0) throw sourceError(`${folder}/`, null, `there is no section "${entry.name}" under "sections" in ${EXHIBIT_FILE} (the sections are ${ids.join(', ')}): rename the folder to a section's id, or add the section`);
+      if (s < 0) throw sourceError(`${folder}/`, null, `there is no section "${entry.name}" under "sections" in ${EXHIBIT_FILE} (the sections are ${named.join(', ')}): rename the folder to a section's id, or add the section`);
       readSectionFolder(read, folder, ['exhibit', 'sections', s], sections[s]!);
     });
   }
