@@ -30,9 +30,10 @@ export const COMMAND_HELP: Record<string, string> = {
   keygen: `vitrine keygen --out <name>
   Makes an Ed25519 key pair for signing packages: <name>.key (private, keep it safe, mode 0600)
   and <name>.pub (one line; give it to kiosks: vitrine settings set trustedKeys '["<line>"]').`,
-  settings: `vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR] [--create]
+  settings: `vitrine settings [list | set KEY VALUE [KEY VALUE …] | reset KEY] [--data DIR] [--create]
   Shows or changes the kiosk's settings (idle times, attract, opening hours, keepVersions,
-  trustedKeys, inboxDir). VALUE is JSON where it parses (90, true, null, ["…"]), else text.`,
+  trustedKeys, inboxDir). VALUE is JSON where it parses (90, true, null, ["…"]), else text.
+  Several pairs are kept together, or none of them when one is refused.`,
   staff: `vitrine staff set-pin <4 to 8 digits | -> [--data DIR] [--create]
   Sets the PIN that opens staff mode on the kiosk (stored as a scrypt hash; "-" reads it from
   standard input, keeping it out of the shell's history). Setting it also lifts a lock.`,
@@ -66,7 +67,7 @@ const SUMMARY: [string, string][] = [
   ['rollback [--to <version id>] [--data DIR]', 'switch back to an earlier version in one step'],
   ['versions [--data DIR]', 'list the live, waiting and earlier versions'],
   ['keygen --out <name>', 'make a key pair for signing packages'],
-  ['settings [list | set KEY VALUE | reset KEY] [--data DIR]', "show or change the kiosk's settings"],
+  ['settings [list | set KEY VALUE … | reset KEY] [--data DIR]', "show or change the kiosk's settings"],
   ['staff set-pin <digits | -> [--data DIR]', 'set the staff PIN (4 to 8 digits)'],
   ['backup <file> [--data DIR]', "copy the kiosk's store safely, even while it runs"],
   ['analytics summary | export --from DAY --to DAY [--data DIR]', 'what visitors did: a summary, or every hourly count as CSV or JSON'],

@@ -59,9 +59,10 @@ export function cli(args) {
   return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Writes settings into a data folder as staff would (`vitrine settings set`). */
+/** Writes settings into a data folder as staff would (`vitrine settings set`, all pairs in one run). */
 export function setSettings(dataDir, settings) {
-  for (const [key, value] of Object.entries(settings)) cli(['settings', 'set', key, String(value), '--data', dataDir, '--create']);
+  const pairs = Object.entries(settings).flatMap(([key, value]) => [key, String(value)]);
+  if (pairs.length > 0) cli(['settings', 'set', ...pairs, '--data', dataDir, '--create']);
 }
 
 /**

@@ -1,12 +1,12 @@
 /** `vitrine settings` and `vitrine staff`: a kiosk's settings and its staff PIN. */
 import { existsSync, readFileSync } from 'node:fs';
 import { SETTINGS, type SettingKey, type Settings } from '../../core/settings/schema';
-import { createSettingsStore, parseSettingInput } from '../../core/settings/store';
+import { createSettingsStore, parseSettingInput, SettingError } from '../../core/settings/store';
 import { createPinStore } from '../../core/staff/pin';
 import { openStore } from '../../core/store/connection';
 import { existingDataDir, rejectUnknownOptions, storePath, takeFlag, UsageError } from '../args';
 
-/** vitrine settings [list | set KEY VALUE | reset KEY] [--data DIR] [--create] */
+/** vitrine settings [list | set KEY VALUE [KEY VALUE …] | reset KEY] [--data DIR] [--create] */
 export async function settingsCommand(args: string[]): Promise<number> {
   const dataDir = existingDataDir(args, 'vitrine settings', true);
   const json = takeFlag(args, '--json');
@@ -17,9 +17,24 @@ export async function settingsCommand(args: string[]): Promise<number> {
     const settings = createSettingsStore(store.db);
     if (action === 'set') {
       if (!key || value === undefined) throw new UsageError('settings set needs a KEY and a VALUE');
-      const [name, day] = key.split('.', 2) as [string, string | undefined];
-      settings.set(name, settingValue(name, day, value, settings.all()));
-      console.log(`${name} = ${JSON.stringify(settings.all()[name as SettingKey])}`);
+      const pairs = args.slice(1);
+      if (pairs.length % 2 === 1) throw new UsageError(`settings set takes KEY VALUE pairs: "${pairs.at(-1)}" has no VALUE`);
+      // Several pairs (a kiosk set up in one command) are kept together or not at all.
+      const names: string[] = [];
+      const setAll = store.db.transaction(() => {
+        for (let i = 0; i < pairs.length; i += 2) {
+          const [name, day] = pairs[i]!.split('.', 2) as [string, string | undefined];
+          settings.set(name, settingValue(name, day, pairs[i + 1]!, settings.all()));
+          names.push(name);
+        }
+      });
+      try {
+        setAll();
+      } catch (error) {
+        if (error instanceof SettingError && pairs.length > 2) throw new SettingError(error.key, `${error.message} Nothing was changed.`);
+        throw error;
+      }
+      for (const name of names) console.log(`${name} = ${JSON.stringify(settings.all()[name as SettingKey])}`);
     } else if (action === 'reset') {
       if (!key) throw new UsageError('settings reset needs a KEY');
       settings.reset(key);

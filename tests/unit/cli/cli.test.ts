@@ -103,6 +103,20 @@ describe('a kiosk\'s content: import, versions, rollback', () => {
   it('settings refuse a bad value with exit code 1', async () => {
     expect(await runCli(['settings', 'set', 'keepVersions', '0', '--data', data])).toMatchObject({ code: 1, stderr: 'Refused: keepVersions must be a whole number from 1 to 20; got 0.\n' });
   });
+
+  it('settings set takes several KEY VALUE pairs at once: all are kept, or none when one is refused', async () => {
+    const list = async () => JSON.parse((await runCli(['settings', 'list', '--json', '--data', data])).stdout) as Record<string, unknown>;
+    expect(await runCli(['settings', 'set', 'idleTimeoutSeconds', '75', 'idleCountdownSeconds', '12', '--data', data]))
+      .toMatchObject({ code: 0, stdout: 'idleTimeoutSeconds = 75\nidleCountdownSeconds = 12\n' });
+    expect(await runCli(['settings', 'set', 'idleTimeoutSeconds', '90', 'keepVersions', '0', '--data', data]))
+      .toMatchObject({ code: 1, stderr: 'Refused: keepVersions must be a whole number from 1 to 20; got 0. Nothing was changed.\n' });
+    expect(await list()).toMatchObject({ idleTimeoutSeconds: 75, idleCountdownSeconds: 12 });
+    expect(await runCli(['settings', 'set', 'idleTimeoutSeconds', '90', 'keepVersions', '--data', data]))
+      .toMatchObject({ code: 2, stderr: 'settings set takes KEY VALUE pairs: "keepVersions" has no VALUE. See vitrine --help.\n' });
+    expect(await list()).toMatchObject({ idleTimeoutSeconds: 75 });
+    expect((await runCli(['settings', 'reset', 'idleTimeoutSeconds', '--data', data])).code).toBe(0);
+    expect((await runCli(['settings', 'reset', 'idleCountdownSeconds', '--data', data])).code).toBe(0);
+  });
 });
 
 describe('the staff PIN at install time', () => {
