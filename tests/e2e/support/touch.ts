@@ -92,6 +92,36 @@ export class Touch {
   }
 }
 
+/** A touch pointer event as the page handled it: its type, and performance.now() when it ran. */
+export interface Handled {
+  type: string;
+  at: number;
+}
+
+/**
+ * Runs `gesture` and returns when the page handled each touch pointer event it made. The
+ * harness sends events on time, but a machine busy elsewhere may hand them to the page late, and
+ * a gesture defined by time (a double-tap) is then not the gesture any more: a spec reads here
+ * what the page was given, so it can tell a late delivery from the app's own fault.
+ */
+export async function handledDuring(page: Page, gesture: () => Promise<void>): Promise<Handled[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __handled?: Handled[]; __handledStop?: AbortController };
+    w.__handledStop?.abort();
+    const stop = new AbortController();
+    const handled: Handled[] = [];
+    const note = (event: PointerEvent) => void (event.pointerType === 'touch' && handled.push({ type: event.type, at: performance.now() }));
+    for (const type of ['pointerdown', 'pointerup']) window.addEventListener(type, note as EventListener, { capture: true, signal: stop.signal });
+    Object.assign(w, { __handled: handled, __handledStop: stop });
+  });
+  await gesture();
+  return page.evaluate(() => {
+    const w = window as unknown as { __handled: Handled[]; __handledStop: AbortController };
+    w.__handledStop.abort();
+    return w.__handled;
+  });
+}
+
 /** A finger down at `at` for 40 ms, from `atMs` on. */
 const tapAt = (at: Point, atMs: number) => [
   { atMs, type: 'touchStart' as const, points: [{ ...at, id: 1 }] },
