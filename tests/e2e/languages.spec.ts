@@ -56,10 +56,9 @@ test('a visitor reads the kiosk in Russian; the next one finds it in English', a
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  await page.clock.install();
 
   // Attract: English by default (the built-in package is English), both languages on offer.
-  page = await host.open(page);
+  page = await host.open(page, { clock: true });
   await expect(screenOf(page, 'attract')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const russian = page.getByRole('button', { name: 'Русский' });

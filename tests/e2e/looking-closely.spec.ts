@@ -15,7 +15,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { startHost, type RunningHost } from './support/host';
 import { importTranslatedPackage, TRANSLATED, UNTRANSLATED } from './support/package';
-import { handledDuring, Touch, type Handled, type Point } from './support/touch';
+import { handledDuring, isDoubleTap, Touch, type Handled, type Point } from './support/touch';
 
 const source = JSON.parse(readFileSync(join(import.meta.dirname, '../../out/exhibit/manifest.json'), 'utf8'));
 const artifacts = new Map<string, { title: string; permanentUrl: string; media: { alt: string }[] }>(source.artifacts.map((a: { id: string }) => [a.id, a]));
@@ -25,13 +25,6 @@ const viewer = (page: Page) => page.getByTestId('deep-zoom');
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
 const zoomOf = async (page: Page) => Number(await viewer(page).getAttribute('data-zoom'));
 const centreOf = async (page: Page) => (await viewer(page).getAttribute('data-center'))!.split(',').map(Number) as [number, number];
-
-/** Two taps handled as OpenSeadragon counts a double-tap, with a margin under its 300 ms bounds. */
-function isDoubleTap(taps: Handled[]): boolean {
-  const [down1, up1, down2, up2] = taps;
-  if (taps.map((t) => t.type).join() !== 'pointerdown,pointerup,pointerdown,pointerup') return false;
-  return up1!.at - down1!.at < 250 && up2!.at - down2!.at < 250 && up2!.at - up1!.at < 250;
-}
 
 async function stageCentre(page: Page): Promise<Point> {
   const box = (await page.getByTestId('zoom-stage').boundingBox())!;
@@ -111,7 +104,7 @@ test('deep zoom: the large buttons, a spread, a double-tap, a one-finger pan, an
   // 300 ms of its touch and the second lifts within 300 ms of the first, by when the page handles
   // them. A machine busy elsewhere has handed the harness's taps over late (CI: zoom stayed 1.00),
   // so what the page was given is read: taps given as a double-tap must zoom; taps given too slowly
-  // to be one are played again, at most three times, and never count as a pass.
+  // to be one are played again (three tries at most), and never count as a pass.
   const given: Handled[][] = [];
   for (let attempt = 0; attempt < 3 && !given.some(isDoubleTap); attempt++) {
     if (attempt > 0) await page.getByRole('button', { name: 'Reset view' }).tap();

@@ -93,9 +93,8 @@ test('the visitor and staff journeys stay on the app origin, and the page cannot
   page.on('pageerror', (error) => failures.push(error.message));
 
   // The visitor: every section, topic and object, then My list and its take-home codes.
-  await page.clock.install();
   const touch = await Touch.on(page);
-  page = await staff.host.open(page);
+  page = await staff.host.open(page, { clock: true });
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await expect(screenOf(page, 'home')).toBeVisible();
   // By place: a section card is named by its words (aria-labelledby), not by an aria-label.

@@ -186,8 +186,7 @@ test('a visitor plays the film: captions in their language, seeking, sign langua
 
 test('a film left to end: the idle warning comes after the normal idle time from its end, never while it plays, and the reset stops everything', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.clock.install();
-  page = await host.open(page);
+  page = await host.open(page, { clock: true });
   await openFilm(page);
   await press(page, 'sign-language');
   await press(page, 'audio-description');
@@ -266,8 +265,7 @@ test('objects that are a recording alone: their cards say so, the WebM film open
 
 test('the attract loop plays an object that is a film alone, muted; with less motion it shows no film', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.clock.install();
-  page = await host.open(page);
+  page = await host.open(page, { clock: true });
   await expect(screenOf(page, 'attract')).toBeVisible();
   const film = page.locator('video[data-role="attract-film"]');
   // The slides move on every 8 s (the default); the kiosk's clock is moved on instead of waited for.

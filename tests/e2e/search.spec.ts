@@ -153,19 +153,20 @@ test('a hostile query is just a query: no error, it finds what it can', async ({
 });
 
 test.describe('the idle reset', () => {
+  const IDLE_SECONDS = 120;
+  const COUNTDOWN_SECONDS = 3;
   let host: RunningHost;
   test.beforeAll(async () => {
     // Long enough that typing on a slow machine never meets the warning; walking away is the
     // kiosk's own clock moved on past it (page.clock).
-    host = await startHost({ idleTimeoutSeconds: 120, idleCountdownSeconds: 3 });
+    host = await startHost({ idleTimeoutSeconds: IDLE_SECONDS, idleCountdownSeconds: COUNTDOWN_SECONDS });
   });
   test.afterAll(async () => {
     await host?.stop();
   });
 
   test('clears the words and the keyboard for the next visitor', async ({ page }) => {
-    await page.clock.install();
-    page = await host.open(page);
+    page = await host.open(page, { clock: true });
     const touch = await Touch.on(page);
     await openSearch(page, touch);
     await typeOnKeyboard(page, touch, 'famine');
@@ -173,7 +174,7 @@ test.describe('the idle reset', () => {
     await tapKey(page, touch, /^АБВ/);
 
     // The visitor walks away: the warning, then the attract loop.
-    await page.clock.runFor(124_000);
+    await page.clock.runFor((IDLE_SECONDS + COUNTDOWN_SECONDS + 1) * 1000);
     await expect(screenOf(page, 'attract')).toBeVisible();
 
     await openSearch(page, touch);

@@ -80,10 +80,9 @@ test('staff import a package from the inbox, it goes live after the visitor leav
   test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.clock.install();
 
   // A visitor is reading a topic.
-  page = await host.open(page);
+  page = await host.open(page, { clock: true });
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();
   // Further down the section's list of topics: a visitor scrolls to it.
@@ -139,8 +138,7 @@ test('staff change settings by touch, and the kiosk runs on them once the staff 
   test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.clock.install();
-  page = await host.open(page);
+  page = await host.open(page, { clock: true });
   await expect(screenOf(page, 'attract')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-cursor', 'hidden');
 
@@ -205,8 +203,7 @@ test('staff change settings by touch, and the kiosk runs on them once the staff 
 
 test('staff see what visitors did: visits, a chart by hour, the objects opened, in figures kept by the hour', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.clock.install();
-  page = await host.open(page);
+  page = await host.open(page, { clock: true });
   // A visitor opens an object, then walks away (the kiosk's own clock, moved on).
   await page.getByRole('button', { name: 'Touch to begin' }).tap();
   await page.getByRole('button', { name: /^The Soviet Union and the United States/ }).tap();

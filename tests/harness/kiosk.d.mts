@@ -34,8 +34,12 @@ export interface RunningKiosk {
   spawnedAt: number;
   readyAt: number;
   pid: number | undefined;
-  /** Shows the kiosk's start and resolves with the page to drive (this page, or Electron's window). */
-  open(page: Page): Promise<Page>;
+  /**
+   * Shows the kiosk's start and resolves with the page to drive (this page, or Electron's window).
+   * `clock`: Playwright's clock is installed on that page first (time flowing as usual), so a
+   * spec can move the kiosk's idle clock on with `page.clock.runFor` in either driver.
+   */
+  open(page: Page, options?: { clock?: boolean }): Promise<Page>;
   /** Stops the kiosk (and removes a data folder it made). */
   stop(): Promise<void>;
 }

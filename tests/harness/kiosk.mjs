@@ -106,7 +106,8 @@ async function browserKiosk(dataDir, { entry = HOST_ENTRY, readyTimeoutMs }) {
     spawnedAt,
     readyAt: epochNow(),
     pid: host.child.pid,
-    open: async (page) => {
+    open: async (page, { clock = false } = {}) => {
+      if (clock) await page.clock.install();
       await page.goto(host.url);
       return page;
     },
@@ -134,8 +135,10 @@ async function electronKiosk(driver, dataDir, { readyTimeoutMs = 180_000 }) {
     spawnedAt,
     readyAt: epochNow(),
     pid: app.process().pid,
-    // One window per kiosk: a fresh start is a reload of it, as after an idle reset.
-    open: async () => {
+    // One window per kiosk: a fresh start is a reload of it, as after an idle reset. The clock,
+    // when asked for, goes in before that reload, so the new document's timers are its own.
+    open: async (_page, { clock = false } = {}) => {
+      if (clock) await window.clock.install();
       await window.goto(APP_ENTRY_URL);
       return window;
     },

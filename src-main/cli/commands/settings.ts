@@ -18,7 +18,7 @@ export async function settingsCommand(args: string[]): Promise<number> {
     if (action === 'set') {
       if (!key || value === undefined) throw new UsageError('settings set needs a KEY and a VALUE');
       const pairs = args.slice(1);
-      if (pairs.length % 2 === 1) throw new UsageError(`settings set takes KEY VALUE pairs: "${pairs.at(-1)}" has no VALUE`);
+      if (pairs.length % 2 === 1) throw new UsageError(`settings set takes KEY VALUE pairs: "${pairs.at(-1)}" has no VALUE (a list is one VALUE: quote it, as '["a.pub", "b.pub"]')`);
       // Several pairs (a kiosk set up in one command) are kept together or not at all.
       const names: string[] = [];
       const setAll = store.db.transaction(() => {
@@ -29,9 +29,11 @@ export async function settingsCommand(args: string[]): Promise<number> {
         }
       });
       try {
-        setAll();
+        // IMMEDIATE: it reads the settings, then writes, while a running kiosk may write too.
+        setAll.immediate();
       } catch (error) {
-        if (error instanceof SettingError && pairs.length > 2) throw new SettingError(error.key, `${error.message} Nothing was changed.`);
+        if (pairs.length > 2 && error instanceof SettingError) throw new SettingError(error.key, `${error.message} Nothing was changed.`);
+        if (pairs.length > 2 && error instanceof UsageError) throw new UsageError(`${error.message} (nothing was changed)`);
         throw error;
       }
       for (const name of names) console.log(`${name} = ${JSON.stringify(settings.all()[name as SettingKey])}`);

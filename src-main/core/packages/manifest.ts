@@ -9,7 +9,10 @@ export const PACKAGE_FORMAT = 'vitrine-package';
 export const PACKAGE_SCHEMA_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+/** A package's, section's, topic's or artifact's id. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+const id = z.string().regex(ID_PATTERN, {
   message: 'an id of 1-64 letters, digits, "-" or "_", starting with a letter or digit',
 });
 

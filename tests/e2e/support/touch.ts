@@ -122,6 +122,16 @@ export async function handledDuring(page: Page, gesture: () => Promise<void>): P
   });
 }
 
+/**
+ * Two taps handled as OpenSeadragon counts a double-tap (each lifted within 300 ms of its touch,
+ * the second lifted within 300 ms of the first), with a margin under those bounds.
+ */
+export function isDoubleTap(taps: Handled[]): boolean {
+  const [down1, up1, down2, up2] = taps;
+  if (taps.map((t) => t.type).join() !== 'pointerdown,pointerup,pointerdown,pointerup') return false;
+  return up1!.at - down1!.at < 250 && up2!.at - down2!.at < 250 && up2!.at - up1!.at < 250;
+}
+
 /** A finger down at `at` for 40 ms, from `atMs` on. */
 const tapAt = (at: Point, atMs: number) => [
   { atMs, type: 'touchStart' as const, points: [{ ...at, id: 1 }] },

@@ -112,7 +112,9 @@ describe('a kiosk\'s content: import, versions, rollback', () => {
       .toMatchObject({ code: 1, stderr: 'Refused: keepVersions must be a whole number from 1 to 20; got 0. Nothing was changed.\n' });
     expect(await list()).toMatchObject({ idleTimeoutSeconds: 75, idleCountdownSeconds: 12 });
     expect(await runCli(['settings', 'set', 'idleTimeoutSeconds', '90', 'keepVersions', '--data', data]))
-      .toMatchObject({ code: 2, stderr: 'settings set takes KEY VALUE pairs: "keepVersions" has no VALUE. See vitrine --help.\n' });
+      .toMatchObject({ code: 2, stderr: `settings set takes KEY VALUE pairs: "keepVersions" has no VALUE (a list is one VALUE: quote it, as '["a.pub", "b.pub"]'). See vitrine --help.\n` });
+    expect(await runCli(['settings', 'set', 'idleTimeoutSeconds', '90', 'openingHours.funday', 'closed', '--data', data]))
+      .toMatchObject({ code: 2, stderr: expect.stringMatching(/^openingHours\.funday: the days are monday, .* \(nothing was changed\)\. See vitrine --help\.\n$/) });
     expect(await list()).toMatchObject({ idleTimeoutSeconds: 75 });
     expect((await runCli(['settings', 'reset', 'idleTimeoutSeconds', '--data', data])).code).toBe(0);
     expect((await runCli(['settings', 'reset', 'idleCountdownSeconds', '--data', data])).code).toBe(0);

@@ -261,6 +261,25 @@ describe("a curator's third walk: what a message got wrong or let through", () =
     );
   });
 
+  it('a link wrapped over two lines is refused at the line it starts on; brackets that are prose are not links', async () => {
+    const text = exampleFiles()[ON_BOARD]!;
+    const wrapped = await problemsOf((f) => void (f[ON_BOARD] = text.replace('in bad.', 'in bad (see [the\nletter](ship-letter.md)).')));
+    expect(wrapped).toEqual([
+      `${ON_BOARD}, line ${lineOf(text, 'in bad.')}: a link ("[the letter](ship-letter.md)") is not part of the format: a visitor cannot follow it and would see its brackets; write the words alone ("the letter"), and place an object with {{artifact id}} on a line of its own`,
+    ]);
+    const prose = await folder((f) => void (f[ON_BOARD] = text.replace('in bad.', 'in bad [illegible](1921), [sic] (p. 3) [1].')));
+    await expect(pack(prose, `${prose}.vitrine`)).resolves.toBeDefined();
+  });
+
+  it('an image in an introduction is refused with where images go, not with a placement the file may not hold', async () => {
+    const intro = 'sections/leaving/intro.md';
+    const text = exampleFiles()[intro]!;
+    const lines = await problemsOf((f) => void (f[intro] = `${text}\n![The dock](media/dock-photo.jpg)\n`));
+    expect(lines).toEqual([
+      `${intro}, line ${text.split('\n').length + 1}: an image ("![The dock](media/dock-photo.jpg)") is not part of the format: an image belongs to an object in exhibit.yaml, placed in a topic with {{artifact id}}`,
+    ]);
+  });
+
   it('a Markdown link is refused where it is written: a visitor would see its brackets and could not follow it', async () => {
     const text = exampleFiles()[ON_BOARD]!;
     const lines = await problemsOf((f) => void (f[ON_BOARD] = text.replace('in bad.', 'in bad (see [the letter](ship-letter.md)).')));

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { nearest } from '../../../common/nearest';
 import { formatFieldPath, type Problems } from '../errors';
+import { ID_PATTERN } from '../manifest';
 import type { Field, Keys } from './keys';
 import { describeFound, textOf, type YamlText } from './yaml-text';
 
@@ -150,7 +151,7 @@ function readField(ctx: FieldContext, pair: Pair, key: string, field: Field, par
         // A bare name where a group belongs ("- leaving"), refused just above, is what the curator
         // meant as its id: kept, so what hangs on the id (a section's folder) is not a second mistake.
         const bare = isScalar(item) && 'id' in field.keys ? textOf(item as Node) : null;
-        if (bare) group.id = bare;
+        if (bare && ID_PATTERN.test(bare)) group.id = bare;
         return group;
       });
       return put(out, to, items);

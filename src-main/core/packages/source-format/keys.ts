@@ -83,7 +83,7 @@ const ATTRACT_KEYS: Keys = {
 };
 
 const PACKAGE_KEYS: Keys = {
-  id: { kind: 'text', required: true, what: 'the package\'s name, the same in every version of it, such as harbour-letters' },
+  id: { kind: 'text', required: true, what: 'the package\'s id (letters, digits, - and _), the same in every version of it, such as harbour-letters' },
   version: { kind: 'text', required: true, what: 'a version such as 1.0.0, higher in each package made after it' },
   title: { kind: 'text', required: true },
 };

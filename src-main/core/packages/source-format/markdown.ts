@@ -22,8 +22,11 @@ export type EssayBlock = { type: 'paragraph'; text: string; line: number } | { t
 
 const FENCE = '---';
 const PLACEMENT = /^\{\{\s*artifact\s+([^\s{}]+)\s*\}\}$/;
-/** `[words](target)`, or `![alt](file)` for an image. */
-const LINK = /(!?)\[([^\]\n]*)\]\(([^)\n]*)\)/;
+/**
+ * `[words](target)`, or `![alt](file)` for an image, where the target looks like one (a file, an
+ * address, an anchor: no space, and a `.`, `/`, `:` or `#`), so "[illegible](1921)" stays prose.
+ */
+const LINK = /(!?)\[([^\]]*)\]\(([^)\s]*[./:#][^)\s]*)\)/;
 
 /** Splits off the front matter; `file` names the file in messages. */
 export function splitFrontMatter(text: string, file: string): MarkdownFile {
@@ -42,7 +45,12 @@ export function readBody(body: string, file: string, firstLine: number, placemen
   const blocks: EssayBlock[] = [];
   let paragraph: { lines: string[]; line: number } | null = null;
   const close = () => {
-    if (paragraph) blocks.push({ type: 'paragraph', text: paragraph.lines.join(' '), line: paragraph.line });
+    if (paragraph) {
+      const text = paragraph.lines.join(' ');
+      // On the joined paragraph: an editor may have wrapped a link's words over two lines.
+      refuseLink(text, file, paragraph.line + lineOfOffset(paragraph.lines, LINK.exec(text)?.index ?? 0), placements);
+      blocks.push({ type: 'paragraph', text, line: paragraph.line });
+    }
     paragraph = null;
   };
   body.split('\n').forEach((raw, i) => {
@@ -59,13 +67,6 @@ export function readBody(body: string, file: string, firstLine: number, placemen
     }
     if (/^#{1,6}(\s|$)/.test(text)) throw sourceError(file, line, `a heading ("${clip(text)}") is not part of the format: titles go in ${placements ? 'the front matter' : 'exhibit.yaml'}, the text is plain paragraphs`);
     if (/^(-{3,}|\*{3,}|_{3,})$/.test(text)) throw sourceError(file, line, `a line of "${text}" is not part of the format (front matter goes at the very top of a topic file, between two "---" lines)`);
-    const link = LINK.exec(text);
-    if (link) {
-      const [written, image, words] = link;
-      throw sourceError(file, line, image
-        ? `an image ("${clip(written)}") is not part of the format: an image belongs to an object in exhibit.yaml, and the object is placed with {{artifact id}} on a line of its own`
-        : `a link ("${clip(written)}") is not part of the format: a visitor cannot follow it and would see its brackets; write the words alone ("${words}"), and place an object with {{artifact id}} on a line of its own`);
-    }
     paragraph ??= { lines: [], line };
     paragraph.lines.push(text);
   });
@@ -76,6 +77,27 @@ export function readBody(body: string, file: string, firstLine: number, placemen
 /** Reads a body of paragraphs only (an introduction, a translation), each with its first line. */
 export function readParagraphs(body: string, file: string, firstLine: number): { text: string; line: number }[] {
   return readBody(body, file, firstLine, false).map((block) => ({ text: block.type === 'paragraph' ? block.text : '', line: block.line }));
+}
+
+/** Refuses a Markdown link or image in `text`: the kiosk would show its brackets, and nothing follows a link. */
+function refuseLink(text: string, file: string, line: number, placements: boolean): void {
+  const link = LINK.exec(text);
+  if (!link) return;
+  const [written, image, words] = link;
+  const place = placements ? ', placed with {{artifact id}} on a line of its own' : ', placed in a topic with {{artifact id}}';
+  if (image) throw sourceError(file, line, `an image ("${clip(written)}") is not part of the format: an image belongs to an object in exhibit.yaml${place}`);
+  const instead = words!.trim() ? `write the words alone ("${clip(words!.trim())}")` : 'remove it';
+  throw sourceError(file, line, `a link ("${clip(written)}") is not part of the format: a visitor cannot follow it and would see its brackets; ${instead}${placements ? ', and place an object with {{artifact id}} on a line of its own' : ''}`);
+}
+
+/** The line, counted from 0 within `lines` (joined with spaces), that holds character `offset`. */
+function lineOfOffset(lines: string[], offset: number): number {
+  let end = 0;
+  for (const [i, text] of lines.entries()) {
+    end += text.length + 1;
+    if (offset < end) return i;
+  }
+  return lines.length - 1;
 }
 
 function clip(text: string): string {

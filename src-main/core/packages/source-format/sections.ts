@@ -31,9 +31,10 @@ export function readSections(read: SourceRead, draft: Json): void {
   for (const entry of read.entries(SECTIONS_DIR)) {
     read.problems.attempt(() => {
       const folder = `${SECTIONS_DIR}/${entry.name}`;
-      if (!entry.isDirectory()) throw sourceError(folder, null, `only section folders belong in ${SECTIONS_DIR}/, one for each section id in ${EXHIBIT_FILE} (such as ${SECTIONS_DIR}/${named[0] ?? 'leaving'}/)`);
+      if (!entry.isDirectory()) throw sourceError(folder, null, `only section folders belong in ${SECTIONS_DIR}/, one for each section id in ${EXHIBIT_FILE} (such as ${SECTIONS_DIR}/${named[0] ?? '<section id>'}/)`);
       const s = ids.indexOf(entry.name);
-      if (s < 0) throw sourceError(`${folder}/`, null, `there is no section "${entry.name}" under "sections" in ${EXHIBIT_FILE} (the sections are ${named.join(', ')}): rename the folder to a section's id, or add the section`);
+      const known = named.length > 0 ? `the sections are ${named.join(', ')}` : `${EXHIBIT_FILE} names no section yet`;
+      if (s < 0) throw sourceError(`${folder}/`, null, `there is no section "${entry.name}" under "sections" in ${EXHIBIT_FILE} (${known}): rename the folder to a section's id, or add the section`);
       readSectionFolder(read, folder, ['exhibit', 'sections', s], sections[s]!);
     });
   }
