@@ -48,7 +48,7 @@ export function readBody(body: string, file: string, firstLine: number, placemen
     if (paragraph) {
       const text = paragraph.lines.join(' ');
       // On the joined paragraph: an editor may have wrapped a link's words over two lines.
-      refuseLink(text, file, paragraph.line + lineOfOffset(paragraph.lines, LINK.exec(text)?.index ?? 0), placements);
+      refuseLink(text, paragraph, file, placements);
       blocks.push({ type: 'paragraph', text, line: paragraph.line });
     }
     paragraph = null;
@@ -79,10 +79,14 @@ export function readParagraphs(body: string, file: string, firstLine: number): {
   return readBody(body, file, firstLine, false).map((block) => ({ text: block.type === 'paragraph' ? block.text : '', line: block.line }));
 }
 
-/** Refuses a Markdown link or image in `text`: the kiosk would show its brackets, and nothing follows a link. */
-function refuseLink(text: string, file: string, line: number, placements: boolean): void {
+/**
+ * Refuses a Markdown link or image in `text`, a paragraph's `lines` joined, at the line it starts
+ * on: the kiosk would show its brackets, and nothing follows a link.
+ */
+function refuseLink(text: string, { lines, line: first }: { lines: string[]; line: number }, file: string, placements: boolean): void {
   const link = LINK.exec(text);
   if (!link) return;
+  const line = first + lineOfOffset(lines, link.index);
   const [written, image, words] = link;
   const place = placements ? ', placed with {{artifact id}} on a line of its own' : ', placed in a topic with {{artifact id}}';
   if (image) throw sourceError(file, line, `an image ("${clip(written)}") is not part of the format: an image belongs to an object in exhibit.yaml${place}`);
